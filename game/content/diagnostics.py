@@ -1,0 +1,184 @@
+"""Diagnostics as data: stable codes, severities, positions, and their wording.
+
+Owns the catalogue of codes (a published code is never reused or renumbered),
+their messages in Indonesian and English, and the Diagnostic record that every
+check produces. It does not decide when a diagnostic applies (the checks do).
+docs/diagnostics.md documents each code for writers.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One catalogued diagnostic: severity and templates per language."""
+
+    code: str
+    severity: str
+    message: dict[str, str]
+    hint: dict[str, str]
+
+
+def _code(code: str, severity: str, id_: str, en: str, hint_id: str = "", hint_en: str = "") -> Code:
+    return Code(code, severity, {"id": id_, "en": en}, {"id": hint_id, "en": hint_en})
+
+
+CATALOGUE: dict[str, Code] = {
+    c.code: c
+    for c in (
+        _code("SCN001", ERROR, "Sintaks YAML salah: {detail}", "YAML syntax error: {detail}",
+              "Periksa indentasi dan tanda kutip di sekitar baris ini.",
+              "Check the indentation and quotes around this line."),
+        _code("SCN002", ERROR, "Anchor atau alias YAML ('{name}') tidak diizinkan",
+              "YAML anchors and aliases ('{name}') are not allowed",
+              "Tulis ulang isinya di tempat itu; skenario tidak memakai & dan *.",
+              "Write the content out where it is used; scenarios do not use & and *."),
+        _code("SCN003", ERROR, "Kunci '{name}' ditulis dua kali (pertama di baris {other})",
+              "Duplicate key '{name}' (first on line {other})",
+              "Hapus atau ganti nama salah satunya; YAML biasa diam-diam membuang yang pertama.",
+              "Remove or rename one of them; plain YAML would silently drop the first."),
+        _code("SCN004", ERROR, "Berkas terlalu besar: {detail}", "File too large: {detail}",
+              "Pecah skenario, atau naikkan batas dengan --max-bytes untuk berkas hasil generator.",
+              "Split the scenario, or raise the cap with --max-bytes for generated files."),
+        _code("SCN005", ERROR, "Tag atau nilai YAML tidak diizinkan: {detail}",
+              "YAML tag or value not allowed: {detail}",
+              "Hapus tag (!!...); skenario hanya berisi teks, angka, true/false, daftar, dan peta.",
+              "Remove the tag (!!...); scenarios hold only text, numbers, true/false, lists, maps."),
+        _code("SCN006", ERROR, "Berkas tidak dapat dibaca: {detail}", "The file cannot be read: {detail}",
+              "Simpan berkas sebagai UTF-8.", "Save the file as UTF-8."),
+        _code("SCN007", ERROR, "Berkas kosong atau bukan peta YAML", "The file is empty or not a YAML mapping",
+              "Skenario dimulai dengan 'format: 1' dan 'id: ...'.",
+              "A scenario starts with 'format: 1' and 'id: ...'."),
+        _code("SCN010", ERROR, "Kunci tidak dikenal '{name}' di {where}", "Unknown key '{name}' in {where}",
+              "{suggestion}", "{suggestion}"),
+        _code("SCN011", ERROR, "Jenis salah di {where}: seharusnya {expected}",
+              "Wrong type at {where}: expected {expected}"),
+        _code("SCN012", ERROR, "Kunci wajib '{name}' tidak ada di {where}",
+              "Missing required key '{name}' in {where}"),
+        _code("SCN013", ERROR, "Id '{name}' tidak sah di {where}", "Invalid id '{name}' at {where}",
+              "Id memakai huruf kecil, angka, dan tanda hubung, diawali huruf atau angka (variabel: "
+              "huruf kecil, angka, garis bawah, diawali huruf).",
+              "Ids use lowercase letters, digits and hyphens, starting with a letter or digit "
+              "(variables: lowercase, digits, underscores, starting with a letter)."),
+        _code("SCN014", ERROR, "Versi format {name} tidak dikenal (Perekat ini membaca format 1)",
+              "Unknown format version {name} (this Perekat reads format 1)",
+              "Tulis 'format: 1', atau perbarui Perekat.", "Write 'format: 1', or update Perekat."),
+        _code("SCN015", ERROR, "Id skenario '{name}' sudah dipakai oleh {other}",
+              "Scenario id '{name}' is already used by {other}",
+              "Setiap skenario di scenarios/ perlu id yang unik.",
+              "Every scenario in scenarios/ needs a unique id."),
+        _code("SCN016", ERROR, "Nilai tidak sah di {where}: {detail}", "Invalid value at {where}: {detail}"),
+        _code("SCN020", ERROR, "'{name}' di {where} tidak menunjuk simpul mana pun",
+              "'{name}' at {where} names no node", "{suggestion}", "{suggestion}"),
+        _code("SCN021", ERROR, "Pembicara '{name}' tidak ada di characters",
+              "Speaker '{name}' is not among the characters", "{suggestion}", "{suggestion}"),
+        _code("SCN022", ERROR, "Simpul '{name}' harus punya tepat satu dari choices, next, atau ending ({detail})",
+              "Node '{name}' must have exactly one of choices, next, ending ({detail})",
+              "Keputusan memakai choices, langkah lurus memakai next, akhir cerita memakai ending.",
+              "A decision uses choices, a linear step uses next, an ending uses ending."),
+        _code("SCN023", ERROR, "Id pilihan '{name}' dipakai dua kali di simpul '{other}'",
+              "Choice id '{name}' is used twice in node '{other}'"),
+        _code("SCN030", ERROR, "Variabel '{name}' tidak dideklarasikan ({where})",
+              "Variable '{name}' is not declared ({where})", "{suggestion}", "{suggestion}"),
+        _code("SCN031", ERROR, "set memberi '{name}' nilai {detail}, padahal variabel itu {expected}",
+              "set gives '{name}' a value of {detail}, but the variable is {expected}"),
+        _code("SCN032", ERROR, "add hanya untuk variabel bilangan bulat; '{name}' adalah {detail}",
+              "add works on integer variables only; '{name}' is {detail}"),
+        _code("SCN033", ERROR, "Syarat tidak dapat diurai: {detail}", "The condition does not parse: {detail}",
+              "Contoh: kepercayaan >= 1 and not melapor", "Example: kepercayaan >= 1 and not melapor"),
+        _code("SCN034", ERROR, "Syarat memakai sesuatu di luar bahasanya: {detail}",
+              "The condition uses something outside its language: {detail}",
+              "Yang boleh: angka, \"teks\", true/false, == != < <= > >=, and, or, not, (), visited(\"id\").",
+              "Allowed: numbers, \"text\", true/false, == != < <= > >=, and, or, not, (), visited(\"id\")."),
+        _code("SCN035", ERROR, "Jenis dalam syarat tidak cocok: {detail}", "Type mismatch in the condition: {detail}"),
+        _code("SCN040", ERROR, "Kompetensi tidak dikenal '{name}'", "Unknown competency '{name}'",
+              "{suggestion}", "{suggestion}"),
+        _code("SCN041", ERROR, "Nilai {detail} untuk '{name}' di luar 1..5", "Rating {detail} for '{name}' is outside 1..5",
+              "Setiap opsi dinilai 1 (terburuk) sampai 5 (terbaik).", "Every option is rated 1 (worst) to 5 (best)."),
+        _code("SCN042", ERROR, "Pilihan-pilihan di keputusan '{name}' menilai kompetensi yang berbeda ({detail})",
+              "The choices of decision '{name}' rate different competencies ({detail})",
+              "Dalam satu keputusan, setiap pilihan menilai himpunan kompetensi yang sama.",
+              "Within one decision, every choice rates the same set of competencies."),
+        _code("SCN043", ERROR, "Teks di {where} tidak punya versi bahasa Indonesia ('id')",
+              "The text at {where} has no Indonesian ('id') entry",
+              "Tulis teks sebagai string, atau {{id: \"...\", en: \"...\"}}.",
+              "Write the text as a string, or {{id: \"...\", en: \"...\"}}."),
+        _code("SCN044", ERROR, "Langkah lurus berputar tanpa keputusan: {detail}",
+              "Linear steps loop with no decision: {detail}",
+              "Tambahkan keputusan atau akhir pada putaran ini.", "Add a decision or an ending to this loop."),
+        _code("SCN100", WARNING, "Teks di {where} belum punya terjemahan bahasa Inggris ('en')",
+              "The text at {where} has no English ('en') translation"),
+        _code("SCN101", WARNING, "Pilihan '{name}' di simpul '{other}' tidak punya feedback",
+              "Choice '{name}' in node '{other}' has no feedback",
+              "Feedback menjelaskan mengapa pilihan itu menunjukkan (atau tidak) kompetensinya.",
+              "Feedback says why the choice shows (or lacks) the competency."),
+        _code("SCN102", WARNING, "Di keputusan '{name}', opsi terbaik untuk {detail} hanya bernilai {other}",
+              "In decision '{name}', the best option for {detail} rates only {other}",
+              "Setiap kompetensi yang dinilai perlu satu opsi bernilai 5.",
+              "Every assessed competency needs one option rated 5."),
+        _code("SCN103", WARNING, "Skenario tidak menilai kompetensi: {detail}",
+              "The scenario does not assess: {detail}",
+              "Skenario yang lengkap menilai recognize, tolerate, dan leverage.",
+              "A complete scenario assesses recognize, tolerate and leverage."),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding about a scenario file, already worded in one language."""
+
+    code: str
+    severity: str
+    file: str
+    line: int
+    col: int
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        """``file:line:col: severity CODE: message`` (the hint on its own line when present)."""
+        text = f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def make(code: str, file: str, line: int, col: int, lang: str = "id", **params: Any) -> Diagnostic:
+    """A diagnostic of catalogued ``code`` with its message and hint worded in ``lang``."""
+    entry = CATALOGUE[code]
+    language = lang if lang in entry.message else "id"
+    values = {"name": "", "where": "", "detail": "", "other": "", "expected": "", "suggestion": ""}
+    values.update({key: str(value) for key, value in params.items()})
+    message = entry.message[language].format(**values)
+    hint = entry.hint[language].format(**values) if entry.hint[language] else ""
+    return Diagnostic(code, entry.severity, file, line, col, message, hint)
+
+
+def did_you_mean(word: str, options: Iterable[str], lang: str = "id") -> str:
+    """A hint naming the closest of ``options`` to ``word``, or an empty string."""
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if not matches:
+        return ""
+    return f"Maksud Anda '{matches[0]}'?" if lang == "id" else f"Did you mean '{matches[0]}'?"
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(item.severity == ERROR for item in diagnostics)

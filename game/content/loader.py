@@ -1,0 +1,127 @@
+"""Load scenario files: read, parse strictly, validate, build; one file at a time.
+
+Owns the pipeline from a path to a ``LoadResult`` (the Scenario when the file
+has no error, and every diagnostic either way) and loading a whole folder,
+where one broken file never stops the others and scenario ids must be unique.
+It never raises for a writer's mistake: every problem becomes a diagnostic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.content.build import build_scenario
+from game.content.checks import check_semantics
+from game.content.diagnostics import Diagnostic, has_errors, make
+from game.content.schema_check import check_schema
+from game.content.yaml_strict import DEFAULT_MAX_BYTES, YamlProblem, YamlRefused, load_document
+from game.core.model import Scenario
+
+_PROBLEM_CODES = {
+    "syntax": "SCN001",
+    "alias": "SCN002",
+    "duplicate": "SCN003",
+    "too-large": "SCN004",
+    "tag": "SCN005",
+    "key": "SCN005",
+    "encoding": "SCN006",
+}
+SUPPORTED_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """What loading one file gave: the scenario (None on any error) and the diagnostics."""
+
+    path: Path
+    scenario: Scenario | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def is_playable(self) -> bool:
+        return self.scenario is not None
+
+    @property
+    def scenario_id(self) -> str | None:
+        return self.scenario.scenario_id if self.scenario else None
+
+
+def display_name(path: Path) -> str:
+    """The path as diagnostics show it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _from_problem(problem: YamlProblem, file: str, lang: str) -> Diagnostic:
+    code = _PROBLEM_CODES[problem.kind]
+    return make(code, file, problem.line, problem.col, lang, name=problem.name,
+                other=problem.other_line or "", detail=problem.message)
+
+
+def load_bytes(
+    raw: bytes, path: Path, lang: str = "id", max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadResult:
+    """Validate and build a scenario from ``raw`` (the contents of ``path``)."""
+    file = display_name(path)
+    try:
+        document = load_document(raw, max_bytes=max_bytes)
+    except YamlRefused as refused:
+        return LoadResult(path, None, (_from_problem(refused.problem, file, lang),))
+    if not isinstance(document.data, dict):
+        return LoadResult(path, None, (make("SCN007", file, 1, 1, lang),))
+    version = document.data.get("format")
+    if type(version) is int and version != SUPPORTED_FORMAT:
+        line, col = document.position(("format",))
+        return LoadResult(path, None, (make("SCN014", file, line, col, lang, name=version),))
+    diagnostics = check_schema(document, file, lang) + check_semantics(document, file, lang)
+    diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
+    if has_errors(diagnostics):
+        return LoadResult(path, None, tuple(diagnostics))
+    scenario = build_scenario(document.data, str(path), hashlib.sha256(raw).hexdigest())
+    return LoadResult(path, scenario, tuple(diagnostics))
+
+
+def load_file(path: Path, lang: str = "id", max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Load one scenario file; an unreadable file is a diagnostic, not an exception."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        detail = error.strerror or str(error)
+        return LoadResult(path, None, (make("SCN006", display_name(path), 1, 1, lang, detail=detail),))
+    return load_bytes(raw, path, lang, max_bytes)
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """The ``.yaml``/``.yml`` files named or contained (recursively) in ``paths``, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+        else:
+            found.append(path)
+    return found
+
+
+def load_all(
+    paths: Iterable[Path], lang: str = "id", max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[LoadResult]:
+    """Load every scenario file under ``paths``; a second file reusing an id is an error."""
+    results: list[LoadResult] = []
+    owners: dict[str, Path] = {}
+    for path in scenario_files(paths):
+        result = load_file(path, lang, max_bytes)
+        scenario_id = result.scenario_id
+        if scenario_id is not None:
+            if scenario_id in owners:
+                diagnostic = make("SCN015", display_name(path), 1, 1, lang, name=scenario_id,
+                                  other=display_name(owners[scenario_id]))
+                result = LoadResult(path, None, result.diagnostics + (diagnostic,))
+            else:
+                owners[scenario_id] = path
+        results.append(result)
+    return results

@@ -1,0 +1,161 @@
+"""Structural validation against the shipped JSON Schema (Draft 7).
+
+Owns loading ``schema/scenario.schema.json`` and turning schema violations into
+coded diagnostics with positions and "did you mean" hints. A compiled validator
+(fastjsonschema) answers the common case, a valid file, in a fraction of the
+parse time; only a file that fails it is walked by ``jsonschema`` to list every
+error. Semantic rules the schema cannot express live in ``checks``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from game.content.diagnostics import Diagnostic, did_you_mean, make
+from game.content.yaml_strict import Document
+
+_TYPE_WORDS = {
+    "id": {"integer": "bilangan bulat", "string": "teks", "boolean": "true/false",
+           "object": "peta (kunci: nilai)", "array": "daftar", "text": "teks atau {id: ..., en: ...}"},
+    "en": {"integer": "an integer", "string": "a string", "boolean": "true/false",
+           "object": "a mapping (key: value)", "array": "a list", "text": "a text or {id: ..., en: ...}"},
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The scenario schema as shipped with the package."""
+    source = resources.files("game.content").joinpath("schema/scenario.schema.json")
+    loaded: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return loaded
+
+
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    return fastjsonschema.compile(schema())  # type: ignore[no-any-return]
+
+
+@cache
+def _full_validator() -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(schema())
+
+
+def where(path: Iterable[Any]) -> str:
+    """A path as writers read it: ``nodes.pagi.choices[0].goto``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(root)"
+
+
+def check_schema(document: Document, file: str, lang: str = "id") -> list[Diagnostic]:
+    """Diagnostics for every schema violation of ``document`` (empty when it is valid)."""
+    try:
+        _fast_validator()(document.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    found: list[Diagnostic] = []
+    for error in _full_validator().iter_errors(document.data):
+        found.extend(_diagnose(error, document, file, lang))
+    unique = {(d.code, d.line, d.col, d.message): d for d in found}
+    return sorted(unique.values(), key=lambda d: (d.line, d.col, d.code))
+
+
+def _diagnose(error: ValidationError, document: Document, file: str, lang: str) -> list[Diagnostic]:
+    path = tuple(error.absolute_path)
+    keyword = error.validator
+    line, col = document.position(path)
+    words = _TYPE_WORDS.get(lang, _TYPE_WORDS["id"])
+    if keyword == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        known = set(allowed)
+        result = []
+        for key in error.instance:
+            if key in known or key.startswith("x-"):
+                continue
+            key_line, key_col = document.key_position(path + (key,))
+            result.append(
+                make("SCN010", file, key_line, key_col, lang, name=key, where=where(path),
+                     suggestion=did_you_mean(key, allowed, lang))
+            )
+        return result
+    if keyword == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return [make("SCN012", file, line, col, lang, name=key, where=where(path)) for key in missing]
+    if keyword == "anyOf" and _is_text_schema(error.schema):
+        return _diagnose_text(error, document, file, lang)
+    if keyword == "type":
+        expected = error.validator_value
+        names = expected if isinstance(expected, list) else [expected]
+        return [make("SCN011", file, line, col, lang, where=where(path),
+                     expected=" / ".join(words.get(name, name) for name in names))]
+    schema_path = list(error.relative_schema_path)
+    if len(schema_path) >= 2 and schema_path[-2] == "propertyNames":
+        return _diagnose_name(error, document, file, lang)
+    if keyword == "pattern":
+        return [make("SCN013", file, line, col, lang, name=error.instance, where=where(path))]
+    if keyword in ("minimum", "maximum") and len(path) >= 2 and path[-2] == "score":
+        return [make("SCN041", file, line, col, lang, name=path[-1], detail=error.instance)]
+    if keyword == "enum" and path and path[0] == "format":
+        return [make("SCN014", file, line, col, lang, name=error.instance)]
+    if keyword == "minItems" and path and path[-1] == "choices":
+        return [make("SCN022", file, line, col, lang, name=path[-2],
+                     detail="choices kosong" if lang == "id" else "choices is empty")]
+    return [make("SCN016", file, line, col, lang, where=where(path), detail=error.message)]
+
+
+def _is_text_schema(fragment: dict[str, Any]) -> bool:
+    options = fragment.get("anyOf", [])
+    return any(option.get("type") == "string" for option in options)
+
+
+def _diagnose_text(error: ValidationError, document: Document, file: str, lang: str) -> list[Diagnostic]:
+    path = tuple(error.absolute_path)
+    line, col = document.position(path)
+    instance = error.instance
+    if not isinstance(instance, dict):
+        words = _TYPE_WORDS.get(lang, _TYPE_WORDS["id"])
+        return [make("SCN011", file, line, col, lang, where=where(path), expected=words["text"])]
+    if "id" not in instance:
+        return [make("SCN043", file, line, col, lang, where=where(path))]
+    result: list[Diagnostic] = []
+    for key, value in instance.items():
+        if not isinstance(value, str):
+            value_line, value_col = document.position(path + (key,))
+            words = _TYPE_WORDS.get(lang, _TYPE_WORDS["id"])
+            result.append(make("SCN011", file, value_line, value_col, lang,
+                               where=where(path + (key,)), expected=words["string"]))
+        elif not _is_language_code(key):
+            key_line, key_col = document.key_position(path + (key,))
+            result.append(make("SCN010", file, key_line, key_col, lang, name=key, where=where(path),
+                               suggestion=did_you_mean(key, ["id", "en"], lang)))
+    return result
+
+
+def _is_language_code(key: str) -> bool:
+    head, _, tail = key.partition("-")
+    return 2 <= len(head) <= 3 and head.isalpha() and head.islower() and (
+        not _ or (tail.isalnum() and bool(tail))
+    )
+
+
+def _diagnose_name(error: ValidationError, document: Document, file: str, lang: str) -> list[Diagnostic]:
+    """A bad key in a mapping whose keys are ids, variable names or competencies."""
+    path = tuple(error.absolute_path)
+    name = error.instance
+    key_line, key_col = document.key_position(path + (name,))
+    if path and path[-1] == "score":
+        from game.core.model import COMPETENCIES
+
+        return [make("SCN040", file, key_line, key_col, lang, name=name,
+                     suggestion=did_you_mean(str(name), COMPETENCIES, lang))]
+    return [make("SCN013", file, key_line, key_col, lang, name=name, where=where(path))]

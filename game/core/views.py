@@ -1,0 +1,49 @@
+"""Read-only views of the current node for front ends.
+
+Owns NodeView and ChoiceView: what a UI may show, in one language, with each
+choice flagged available or locked (and why). Views are snapshots; they never
+change the play.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.core.model import Character, Choice, Ending, NodeKind
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceView:
+    """A choice as offered now: its number among the listed ones, text, and lock state."""
+
+    choice_id: str
+    number: int
+    text: str
+    is_available: bool
+    locked_reason: str | None
+    choice: Choice
+
+
+@dataclass(frozen=True, slots=True)
+class NodeView:
+    """The node the play stands on, ready to show."""
+
+    node_id: str
+    kind: NodeKind
+    text: str
+    speaker: Character | None
+    choices: tuple[ChoiceView, ...]
+    ending: Ending | None
+    lang: str
+
+    @property
+    def available(self) -> tuple[ChoiceView, ...]:
+        return tuple(choice for choice in self.choices if choice.is_available)
+
+    def find(self, answer: str) -> ChoiceView | None:
+        """The listed choice named by a number ("2") or a choice id, or None."""
+        answer = answer.strip()
+        for choice in self.choices:
+            if answer == choice.choice_id or answer == str(choice.number):
+                return choice
+        return None
