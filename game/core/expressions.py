@@ -303,9 +303,9 @@ def _names(expr: Expr, kind: type) -> list[str]:
 
 _WORDS = {
     "id": {"and": "dan", "or": "atau", "not": "bukan", "visited": "sudah melewati",
-           "now": "sekarang", "needs": "Terkunci; syaratnya"},
+           "now": "sekarang", "needs": "Perlu"},
     "en": {"and": "and", "or": "or", "not": "not", "visited": "visited",
-           "now": "now", "needs": "Locked; it needs"},
+           "now": "now", "needs": "Needs"},
 }
 
 
@@ -350,7 +350,7 @@ def explain(
         current = sorted(_names(part, Variable))
         if current:
             values = ", ".join(f"{name} = {render(Literal(variables[name]))}" for name in current)
-            text += f" ({words['now']}: {values})"
+            text += f" ({words['now']} {values})"
         parts.append(text)
     return f"{words['needs']}: " + f"; {words['and']} ".join(parts)
 

@@ -46,6 +46,31 @@ TIER_MEANINGS: dict[str, dict[str, str]] = {
     },
 }
 
+SEVERITY_MEANINGS: dict[str, dict[str, str]] = {
+    "moral": {
+        "id": "sanksi moral kode etik (PP 42/2004 Pasal 15): pernyataan secara tertutup atau terbuka",
+        "en": "code-of-ethics moral sanction (PP 42/2004 art. 15): a closed or open statement",
+    },
+    "ringan": {
+        "id": "hukuman disiplin ringan (PP 94/2021): teguran lisan, teguran tertulis, atau "
+        "pernyataan tidak puas secara tertulis",
+        "en": "light disciplinary penalty (PP 94/2021): oral or written reprimand, or a written "
+        "statement of dissatisfaction",
+    },
+    "sedang": {
+        "id": "hukuman disiplin sedang (PP 94/2021): pemotongan tunjangan kinerja 25% selama 6, 9, "
+        "atau 12 bulan",
+        "en": "moderate disciplinary penalty (PP 94/2021): a 25% cut of the performance allowance "
+        "for 6, 9 or 12 months",
+    },
+    "berat": {
+        "id": "hukuman disiplin berat (PP 94/2021): penurunan jabatan, pembebasan dari jabatan, "
+        "hingga pemberhentian",
+        "en": "heavy disciplinary penalty (PP 94/2021): demotion, release from the post, up to "
+        "dismissal",
+    },
+}
+
 COMPETENCY_NAMES: dict[str, dict[str, str]] = {
     "recognize": {"id": "Mengenali dan memahami keberagaman", "en": "Recognise diversity"},
     "tolerate": {"id": "Menghargai, toleransi dan persatuan", "en": "Respect, tolerance, unity"},

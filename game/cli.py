@@ -1,0 +1,251 @@
+"""The command line: ``perekat`` / ``python main.py`` and its sub-commands.
+
+Owns argument parsing, finding a scenario by id or path, exit codes (0 done,
+1 invalid scenario, 2 usage or unreadable save, 3 input ended) and the rule
+that every ``--json`` output is one JSON object on the last line of standard
+output. It wires the layers together and holds no game logic; the GUI, when
+asked for, is imported lazily so ``validate`` and the text player never load
+pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from game import __version__, paths
+from game.content.diagnostics import Diagnostic, has_errors
+from game.content.loader import LoadResult, load_all, load_file
+from game.content.yaml_strict import DEFAULT_MAX_BYTES
+from game.core.engine import Engine
+from game.errors import EngineError, SaveError, StateError
+from game.persistence.autosave import Autosaver
+from game.persistence.saves import SaveStore
+from game.ui.terminal.messages import say
+from game.ui.terminal.player import TextPlayer, TextPlayerOptions
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT_ENDED = 0, 1, 2, 3
+
+
+class CliError(Exception):
+    """A usage problem or an unreadable save: message printed, exit code given."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="perekat",
+        description="Perekat: permainan simulasi kompetensi sosial kultural ASN (Perekat Bangsa).",
+    )
+    parser.add_argument("--version", action="version", version=f"perekat {__version__}")
+    parser.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa / language")
+    parser.add_argument("--scenarios-dir", type=Path, default=None, help="folder of scenarios")
+    parser.add_argument("--saves-dir", type=Path, default=None, help="folder for saves")
+    commands = parser.add_subparsers(dest="command")
+
+    play = commands.add_parser("play", help="play a scenario / mainkan skenario")
+    play.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
+    play.add_argument("--ui", choices=("text",), default="text", help="front end (text)")
+    play.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
+    play.add_argument("--json", action="store_true", help="print the result object as the last line")
+    play.add_argument("--saves-dir", type=Path, default=argparse.SUPPRESS)
+    play.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
+    play.add_argument("--resume", action="store_true", help="continue the autosave")
+    play.add_argument("--load", metavar="SLOT", help="continue a named save slot")
+    play.add_argument("--player", default="", help="player name written in saves")
+    play.add_argument("--mode", choices=("learn", "assess"), default="learn",
+                      help="learn: feedback after each choice, undo allowed; assess: at the end")
+    play.add_argument("--start", metavar="NODE", help="begin at this node (for writers)")
+    play.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help=argparse.SUPPRESS)
+
+    validate = commands.add_parser("validate", help="check scenario files / periksa skenario")
+    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default scenarios/)")
+    validate.add_argument("--json", action="store_true", help="print diagnostics as one JSON object")
+    validate.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
+    validate.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
+    validate.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                          help="size cap per file in bytes (raise it for generated files)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    _utf8_output()
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            return validate_command(args)
+        if args.command == "play":
+            return play_command(args)
+        return menu_command(args)
+    except CliError as error:
+        print(f"perekat: {error}", file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        print(say(args.lang, "interrupted"), file=sys.stderr)
+        return 130
+
+
+def _utf8_output() -> None:
+    """Indonesian text and arrows print on Windows consoles too."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def _scenarios_dir(args: argparse.Namespace) -> Path:
+    return args.scenarios_dir or paths.scenarios_dir()
+
+
+def _saves_dir(args: argparse.Namespace) -> Path:
+    return args.saves_dir or paths.saves_dir()
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: Any = None) -> None:
+    stream = stream or sys.stdout
+    for item in diagnostics:
+        print(item.format(), file=stream)
+        if item.hint:
+            print(f"    {item.hint}", file=stream)
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    targets = args.paths or [_scenarios_dir(args)]
+    missing = [str(path) for path in targets if not path.exists()]
+    if missing:
+        raise CliError(f"no such file or folder: {', '.join(missing)}")
+    results = load_all(targets, args.lang, args.max_bytes)
+    diagnostics = [item for result in results for item in result.diagnostics]
+    if args.json:
+        print(json.dumps({"diagnostics": [d.to_dict() for d in diagnostics]}, ensure_ascii=False))
+    else:
+        print_diagnostics(diagnostics)
+        errors = sum(1 for d in diagnostics if d.severity == "error")
+        warnings = len(diagnostics) - errors
+        print(f"{len(results)} file(s), {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_INVALID if has_errors(diagnostics) else EXIT_OK
+
+
+def find_scenario(name: str, folder: Path, lang: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+    """Load the scenario named by a path or by its id in ``folder``."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        if not path.is_file():
+            raise CliError(f"no such scenario file: {name}")
+        return load_file(path, lang, max_bytes)
+    direct = folder / f"{name}.yaml"
+    if direct.is_file():
+        result = load_file(direct, lang, max_bytes)
+        if result.scenario_id in (name, None):
+            return result
+    results = load_all([folder], lang, max_bytes) if folder.is_dir() else []
+    for result in results:
+        if result.scenario_id == name:
+            return result
+    known = sorted(r.scenario_id for r in results if r.scenario_id)
+    listing = ", ".join(known) if known else "(none)"
+    raise CliError(f"no scenario '{name}' in {folder}; available: {listing}")
+
+
+def play_command(args: argparse.Namespace) -> int:
+    loaded = find_scenario(args.scenario, _scenarios_dir(args), args.lang, args.max_bytes)
+    if loaded.scenario is None:
+        print_diagnostics(loaded.diagnostics, sys.stderr)
+        return EXIT_INVALID
+    scenario = loaded.scenario
+    store = SaveStore(_saves_dir(args))
+    if args.resume and args.load:
+        raise CliError("use either --resume or --load, not both")
+    try:
+        engine = _start_engine(args, scenario, store)
+    except (SaveError, StateError) as error:
+        raise CliError(str(error)) from None
+    except EngineError as error:
+        print(f"perekat: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    engine.bus.subscribe(Autosaver(store, scenario.content_hash, args.player))
+    options = TextPlayerOptions(args.lang, args.mode, sys.stdin.isatty(), args.player)
+    player = TextPlayer(engine, _stdin_line, sys.stdout, store, options)
+    if engine.is_finished:
+        print(say(args.lang, "already_ended"))
+        player.finish()
+        code = EXIT_OK
+    else:
+        try:
+            code = player.run()
+        except EngineError as error:
+            print(f"perekat: {error}", file=sys.stderr)
+            return EXIT_INVALID
+        except SaveError as error:
+            raise CliError(str(error)) from None
+    if args.json:
+        print(json.dumps(engine.result(), ensure_ascii=False))
+    return code
+
+
+def _start_engine(args: argparse.Namespace, scenario: Any, store: SaveStore) -> Engine:
+    if not (args.resume or args.load):
+        return Engine(scenario, lang=args.lang, start_at=args.start)
+    path = store.autosave_path(scenario.scenario_id) if args.resume else store.slot_path(args.load)
+    if args.resume and not path.exists():
+        raise SaveError(f"there is no autosave for '{scenario.scenario_id}' in {store.root}")
+    save = store.read(path)
+    if save.header.scenario_id != scenario.scenario_id:
+        raise SaveError(
+            f"{path} is a save of '{save.header.scenario_id}', not of '{scenario.scenario_id}'"
+        )
+    if save.header.scenario_hash != scenario.content_hash:
+        print(say(args.lang, "changed"))
+    engine = Engine(scenario, state=save.state, lang=args.lang)
+    print(say(args.lang, "resumed", saved_at=save.header.saved_at))
+    return engine
+
+
+def _stdin_line() -> str | None:
+    line = sys.stdin.readline()
+    return line if line else None
+
+
+def menu_command(args: argparse.Namespace) -> int:
+    """No sub-command: list the playable scenarios and play the one picked."""
+    folder = _scenarios_dir(args)
+    results = load_all([folder], args.lang) if folder.is_dir() else []
+    playable = [r for r in results if r.scenario is not None]
+    print(say(args.lang, "menu_title"))
+    for result in results:
+        if result.scenario is None:
+            print(f"   - {result.path.name}: {say(args.lang, 'menu_broken')}")
+    if not playable:
+        print(say(args.lang, "menu_none", folder=folder))
+        return EXIT_INVALID if results else EXIT_OK
+    for number, result in enumerate(playable, start=1):
+        scenario = result.scenario
+        assert scenario is not None
+        minutes = f" ({scenario.minutes} {say(args.lang, 'minutes')})" if scenario.minutes else ""
+        print(f"{number}. {scenario.title.get(args.lang)}{minutes}")
+    while True:
+        sys.stdout.write(say(args.lang, "menu_prompt"))
+        sys.stdout.flush()
+        answer = sys.stdin.readline()
+        if not answer.strip():
+            return EXIT_OK
+        if answer.strip().isdigit() and 1 <= int(answer) <= len(playable):
+            picked = playable[int(answer) - 1].scenario
+            assert picked is not None
+            break
+    play_args = build_parser().parse_args(
+        ["--lang", args.lang, "play", str(picked.source), *(
+            ["--saves-dir", str(args.saves_dir)] if args.saves_dir else [])]
+    )
+    return play_command(play_args)

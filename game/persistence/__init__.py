@@ -1,0 +1,1 @@
+"""Persistence: saves as atomic JSON files (records in SQLite come later). No UI imports."""

@@ -1,0 +1,28 @@
+"""Autosave: a listener on the engine's bus that saves after every choice.
+
+Owns when an autosave happens (a choice made or undone, a play ended) and
+where it goes (``SaveStore.autosave_path``). Saving errors propagate: a play
+whose autosave fails must say so rather than carry on as if saved.
+"""
+
+from __future__ import annotations
+
+from game.core.events import ChoiceMade, ChoiceUndone, Event, PlayEnded
+from game.persistence.saves import SaveStore
+
+
+class Autosaver:
+    """Subscribe an instance to an EventBus; it writes the autosave after each choice."""
+
+    def __init__(self, store: SaveStore, scenario_hash: str, player: str = "") -> None:
+        self.store = store
+        self.scenario_hash = scenario_hash
+        self.player = player
+        self.saves = 0
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, (ChoiceMade, ChoiceUndone, PlayEnded)):
+            state = event.state
+            path = self.store.autosave_path(state.scenario_id)
+            self.store.write(path, state, self.scenario_hash, self.player, slot="autosave")
+            self.saves += 1

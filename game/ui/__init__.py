@@ -1,0 +1,1 @@
+"""Front ends: adapters over the engine (terminal now; the pygame GUI later)."""

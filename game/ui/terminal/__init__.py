@@ -1,0 +1,1 @@
+"""The text player: plays a scenario on a terminal or from piped input."""

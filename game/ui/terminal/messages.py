@@ -1,0 +1,90 @@
+"""The text player's own words, in Indonesian and English.
+
+Owns every fixed string the terminal front end prints; scenario text comes from
+the scenario. Unknown languages fall back to Indonesian.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "id": {
+        "continue": "[Enter untuk lanjut]",
+        "prompt": "Pilihan Anda (nomor atau id; :bantuan untuk perintah): ",
+        "locked": "terkunci",
+        "refused_locked": "Pilihan itu terkunci. {reason}",
+        "refused_unknown": "Tidak ada pilihan '{answer}'. Ketik nomor 1-{count} atau id pilihan.",
+        "input_ended": "Masukan berakhir sebelum akhir skenario. Permainan tersimpan otomatis; "
+        "lanjutkan dengan: perekat play {scenario} --resume",
+        "interrupted": "Dihentikan. Permainan tersimpan otomatis; lanjutkan dengan --resume.",
+        "feedback": "Umpan balik",
+        "rating": "Nilai",
+        "violation": "Pelanggaran",
+        "ending": "AKHIR",
+        "report": "LAPORAN",
+        "competency": "Kompetensi (rata-rata 1-5; kuasai bila >= 4,0)",
+        "not_assessed": "tidak dinilai",
+        "tier": "Tingkat",
+        "violations": "Pelanggaran aturan",
+        "no_violations": "Tidak ada pelanggaran aturan.",
+        "decisions": "Keputusan Anda",
+        "help": "Perintah: :undo (batalkan pilihan terakhir, mode belajar), :save NAMA (simpan ke "
+        "slot), :quit (keluar; permainan sudah tersimpan otomatis), :bantuan",
+        "undone": "Pilihan terakhir dibatalkan.",
+        "undo_not_allowed": "Batal pilihan hanya tersedia di mode belajar (--mode learn).",
+        "nothing_to_undo": "Belum ada pilihan untuk dibatalkan.",
+        "saved": "Tersimpan di slot '{slot}' ({path}).",
+        "quit": "Keluar. Permainan tersimpan otomatis; lanjutkan dengan --resume.",
+        "resumed": "Melanjutkan permainan yang tersimpan ({saved_at}).",
+        "changed": "Catatan: skenario telah berubah sejak permainan disimpan.",
+        "already_ended": "Permainan yang tersimpan sudah selesai.",
+        "menu_title": "Perekat: pilih skenario",
+        "menu_prompt": "Nomor skenario (kosong untuk keluar): ",
+        "menu_none": "Tidak ada skenario yang dapat dimainkan di {folder}.",
+        "menu_broken": "tidak dapat dimainkan",
+        "minutes": "menit",
+    },
+    "en": {
+        "continue": "[Enter to continue]",
+        "prompt": "Your choice (number or id; :help for commands): ",
+        "locked": "locked",
+        "refused_locked": "That choice is locked. {reason}",
+        "refused_unknown": "There is no choice '{answer}'. Type a number 1-{count} or a choice id.",
+        "input_ended": "Input ended before the scenario's ending. The play is autosaved; "
+        "continue with: perekat play {scenario} --resume",
+        "interrupted": "Stopped. The play is autosaved; continue with --resume.",
+        "feedback": "Feedback",
+        "rating": "Rating",
+        "violation": "Violation",
+        "ending": "ENDING",
+        "report": "REPORT",
+        "competency": "Competencies (average 1-5; mastered at >= 4.0)",
+        "not_assessed": "not assessed",
+        "tier": "Tier",
+        "violations": "Rules broken",
+        "no_violations": "No rule was broken.",
+        "decisions": "Your decisions",
+        "help": "Commands: :undo (take back the last choice, learning mode), :save NAME (save to a "
+        "slot), :quit (leave; the play is already autosaved), :help",
+        "undone": "The last choice was taken back.",
+        "undo_not_allowed": "Undo is only available in learning mode (--mode learn).",
+        "nothing_to_undo": "No choice has been made yet.",
+        "saved": "Saved to slot '{slot}' ({path}).",
+        "quit": "Leaving. The play is autosaved; continue with --resume.",
+        "resumed": "Continuing the saved play ({saved_at}).",
+        "changed": "Note: the scenario has changed since the play was saved.",
+        "already_ended": "The saved play has already ended.",
+        "menu_title": "Perekat: choose a scenario",
+        "menu_prompt": "Scenario number (empty to leave): ",
+        "menu_none": "There is no playable scenario in {folder}.",
+        "menu_broken": "not playable",
+        "minutes": "min",
+    },
+}
+
+
+def say(lang: str, key: str, **params: Any) -> str:
+    """The message ``key`` in ``lang`` (Indonesian when missing), filled with ``params``."""
+    table = MESSAGES.get(lang, MESSAGES["id"])
+    return table.get(key, MESSAGES["id"][key]).format(**params)

@@ -1,0 +1,200 @@
+"""The text player: drives the engine from lines of input and prints the story.
+
+Owns the terminal interaction: showing nodes, numbering the listed choices in
+file order, reading a number or a choice id, refusing locked and unknown
+choices with the reason, writers' commands (``:undo``, ``:save``, ``:quit``),
+feedback in learning mode, and the report at an ending. When input is not a
+terminal, only decisions read lines. It does not load scenarios or parse
+arguments (``game.cli`` does) and saves only through the SaveStore it is given.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from game.core.engine import Engine
+from game.core.views import ChoiceView, NodeView
+from game.errors import LockedChoiceError, NothingToUndoError, SaveError
+from game.persistence.saves import SaveStore
+from game.ui.terminal.messages import say
+from game.ui.terminal.report import WIDTH, render_report
+
+EXIT_DONE = 0
+EXIT_INPUT_ENDED = 3
+
+
+@dataclass
+class TextPlayerOptions:
+    lang: str = "id"
+    mode: str = "learn"  # "learn": feedback after each choice, undo allowed; "assess": at the end
+    is_interactive: bool = False
+    player: str = ""
+
+
+class InputEnded(Exception):
+    """Standard input closed before the play reached an ending."""
+
+
+class QuitRequested(Exception):
+    """The player typed :quit."""
+
+
+class TextPlayer:
+    """Plays one engine to its ending on a pair of text streams."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        read_line: Callable[[], str | None],
+        out: TextIO,
+        store: SaveStore,
+        options: TextPlayerOptions,
+    ) -> None:
+        self.engine = engine
+        self.read_line = read_line
+        self.out = out
+        self.store = store
+        self.options = options
+
+    @property
+    def lang(self) -> str:
+        return self.options.lang
+
+    def print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def wrap(self, text: str, indent: str = "") -> str:
+        paragraphs = text.strip().split("\n\n")
+        return "\n\n".join(
+            textwrap.fill(" ".join(p.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
+            for p in paragraphs
+        )
+
+    def run(self) -> int:
+        """Play until the ending (0), until input ends (3) or the player quits (0)."""
+        scenario = self.engine.scenario
+        self.print(f"=== {scenario.title.get(self.lang)} ===")
+        try:
+            while not self.engine.is_finished:
+                view = self.engine.current()
+                self.show(view)
+                if view.kind == "step":
+                    if self.options.is_interactive:
+                        self.ask(say(self.lang, "continue"))
+                    self.engine.advance()
+                else:
+                    self.decide(view)
+        except InputEnded:
+            self.print()
+            self.print(say(self.lang, "input_ended", scenario=scenario.scenario_id))
+            return EXIT_INPUT_ENDED
+        except QuitRequested:
+            self.print(say(self.lang, "quit"))
+            return EXIT_DONE
+        self.finish()
+        return EXIT_DONE
+
+    def finish(self) -> None:
+        """Show the ending and the report."""
+        view = self.engine.current()
+        self.show(view)
+        self.print()
+        self.print(render_report(self.engine.scenario, self.engine.state, self.lang))
+
+    def show(self, view: NodeView) -> None:
+        self.print()
+        if view.speaker is not None:
+            role = view.speaker.role.get(self.lang) if view.speaker.role else ""
+            self.print(f"{view.speaker.name}" + (f" ({role})" if role else "") + ":")
+        self.print(self.wrap(view.text))
+        if view.kind == "ending" and view.ending is not None:
+            self.print()
+            self.print(f"*** {say(self.lang, 'ending')}: {view.ending.title.get(self.lang)} ***")
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.read_line()
+        if line is None:
+            raise InputEnded
+        if not self.options.is_interactive:
+            self.out.write(line.strip() + "\n")  # echo piped answers so transcripts read well
+        return line.strip()
+
+    def list_choices(self, view: NodeView) -> None:
+        self.print()
+        for choice in view.choices:
+            text = self.wrap(f"{choice.number}. {choice.text}", "")
+            text = text.replace("\n", "\n   ")
+            if not choice.is_available:
+                text = f"{text}\n   [{say(self.lang, 'locked')}] {choice.locked_reason}"
+            self.print(text)
+
+    def decide(self, view: NodeView) -> None:
+        self.list_choices(view)
+        while True:
+            answer = self.ask(say(self.lang, "prompt"))
+            if answer.startswith(":"):
+                if self.command(answer):
+                    return
+                continue
+            choice = view.find(answer)
+            if choice is None:
+                self.print(say(self.lang, "refused_unknown", answer=answer, count=len(view.choices)))
+                continue
+            try:
+                self.engine.choose(choice.choice_id)
+            except LockedChoiceError as error:
+                self.print(say(self.lang, "refused_locked", reason=error.reason))
+                continue
+            if self.options.mode == "learn":
+                self.feedback(choice)
+            return
+
+    def feedback(self, choice: ChoiceView) -> None:
+        source = choice.choice
+        if source.score:
+            ratings = ", ".join(f"{name} {value}" for name, value in source.score)
+            self.print(f"   {say(self.lang, 'rating')}: {ratings}")
+        if source.feedback is not None:
+            self.print(self.wrap(f"{say(self.lang, 'feedback')}: {source.feedback.get(self.lang)}", "   "))
+        if source.violation is not None:
+            line = f"{say(self.lang, 'violation')}: {source.violation.rule} [{source.violation.severity}]"
+            if source.violation.text is not None:
+                line += f": {source.violation.text.get(self.lang)}"
+            self.print(self.wrap(line, "   "))
+
+    def command(self, answer: str) -> bool:
+        """Run a ``:command``; True when the play moved (so the node must be shown again)."""
+        word, _, argument = answer[1:].partition(" ")
+        word = word.lower()
+        if word in ("quit", "keluar", "q"):
+            raise QuitRequested
+        if word == "undo" or word == "batal":
+            if self.options.mode != "learn":
+                self.print(say(self.lang, "undo_not_allowed"))
+                return False
+            try:
+                self.engine.undo()
+            except NothingToUndoError:
+                self.print(say(self.lang, "nothing_to_undo"))
+                return False
+            self.print(say(self.lang, "undone"))
+            return True
+        if word in ("save", "simpan") and argument.strip():
+            slot = argument.strip()
+            try:
+                path = self.store.slot_path(slot)
+                self.store.write(path, self.engine.state, self.engine.scenario.content_hash,
+                                 self.options.player, slot=slot)
+            except SaveError as error:
+                self.print(str(error))
+                return False
+            self.print(say(self.lang, "saved", slot=slot, path=path))
+            return False
+        self.print(say(self.lang, "help"))
+        return False
