@@ -49,11 +49,14 @@ def scenario_yaml(nodes: int, seed_id: str = "bench") -> str:
         for number, (goto, rating) in enumerate(((after, 5), (skip, 3), (after, 1))):
             lines.append(f"      - id: opsi-{number}")
             lines.append(
-                f'        text: {{id: "Saya memilih opsi {number}.", en: "I choose option {number}."}}'
+                f'        text: {{id: "Saya memilih opsi {number}.", '
+                f'en: "I choose option {number}."}}'
             )
             lines.append(f"        goto: {goto}")
             if number == 1:
-                lines.append('        if: "kepercayaan >= 1 and not melapor or sikap == \\"terbuka\\""')
+                lines.append(
+                    '        if: "kepercayaan >= 1 and not melapor or sikap == \\"terbuka\\""'
+                )
                 lines.append("        set: {melapor: true}")
             if number == 0:
                 lines.append("        add: {kepercayaan: 1}")
@@ -66,5 +69,7 @@ def scenario_yaml(nodes: int, seed_id: str = "bench") -> str:
     for ending in range(endings):
         lines.append(f"  akhir-{ending}:")
         lines.append(f'    text: {{id: "Akhir {ending}.", en: "Ending {ending}."}}')
-        lines.append(f'    ending: {{title: {{id: "Akhir {ending}", en: "Ending {ending}"}}, kind: good}}')
+        lines.append(
+            f'    ending: {{title: {{id: "Akhir {ending}", en: "Ending {ending}"}}, kind: good}}'
+        )
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ pygame.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -54,24 +55,38 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
     play.add_argument("--ui", choices=("text",), default="text", help="front end (text)")
     play.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
-    play.add_argument("--json", action="store_true", help="print the result object as the last line")
+    play.add_argument(
+        "--json", action="store_true", help="print the result object as the last line"
+    )
     play.add_argument("--saves-dir", type=Path, default=argparse.SUPPRESS)
     play.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
     play.add_argument("--resume", action="store_true", help="continue the autosave")
     play.add_argument("--load", metavar="SLOT", help="continue a named save slot")
     play.add_argument("--player", default="", help="player name written in saves")
-    play.add_argument("--mode", choices=("learn", "assess"), default="learn",
-                      help="learn: feedback after each choice, undo allowed; assess: at the end")
+    play.add_argument(
+        "--mode",
+        choices=("learn", "assess"),
+        default="learn",
+        help="learn: feedback after each choice, undo allowed; assess: at the end",
+    )
     play.add_argument("--start", metavar="NODE", help="begin at this node (for writers)")
     play.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help=argparse.SUPPRESS)
 
     validate = commands.add_parser("validate", help="check scenario files / periksa skenario")
-    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default scenarios/)")
-    validate.add_argument("--json", action="store_true", help="print diagnostics as one JSON object")
+    validate.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default scenarios/)"
+    )
+    validate.add_argument(
+        "--json", action="store_true", help="print diagnostics as one JSON object"
+    )
     validate.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
     validate.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
-    validate.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                          help="size cap per file in bytes (raise it for generated files)")
+    validate.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="size cap per file in bytes (raise it for generated files)",
+    )
     return parser
 
 
@@ -98,10 +113,8 @@ def _utf8_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(encoding="utf-8", errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def _scenarios_dir(args: argparse.Namespace) -> Path:
@@ -137,7 +150,9 @@ def validate_command(args: argparse.Namespace) -> int:
     return EXIT_INVALID if has_errors(diagnostics) else EXIT_OK
 
 
-def find_scenario(name: str, folder: Path, lang: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+def find_scenario(
+    name: str, folder: Path, lang: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadResult:
     """Load the scenario named by a path or by its id in ``folder``."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.is_file():
@@ -245,7 +260,12 @@ def menu_command(args: argparse.Namespace) -> int:
             assert picked is not None
             break
     play_args = build_parser().parse_args(
-        ["--lang", args.lang, "play", str(picked.source), *(
-            ["--saves-dir", str(args.saves_dir)] if args.saves_dir else [])]
+        [
+            "--lang",
+            args.lang,
+            "play",
+            str(picked.source),
+            *(["--saves-dir", str(args.saves_dir)] if args.saves_dir else []),
+        ]
     )
     return play_command(play_args)

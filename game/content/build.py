@@ -84,7 +84,9 @@ def _node(
     )
 
 
-def _choice(data: Mapping[str, Any], variable_types: dict[str, type], nodes: Mapping[str, Any]) -> Choice:
+def _choice(
+    data: Mapping[str, Any], variable_types: dict[str, type], nodes: Mapping[str, Any]
+) -> Choice:
     condition = data.get("if")
     violation = data.get("violation")
     return Choice(
@@ -98,5 +100,7 @@ def _choice(data: Mapping[str, Any], variable_types: dict[str, type], nodes: Map
         feedback=_optional_text(data.get("feedback")),
         violation=None
         if violation is None
-        else Violation(violation["rule"], violation["severity"], _optional_text(violation.get("text"))),
+        else Violation(
+            violation["rule"], violation["severity"], _optional_text(violation.get("text"))
+        ),
     )

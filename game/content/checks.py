@@ -88,19 +88,30 @@ class _Checker:
         return self.found
 
     def reference(self, target: str, path: tuple[Any, ...]) -> None:
-        self.add("SCN020", path, name=target, where=where(path),
-                 suggestion=did_you_mean(target, self.nodes, self.lang))
+        self.add(
+            "SCN020",
+            path,
+            name=target,
+            where=where(path),
+            suggestion=did_you_mean(target, self.nodes, self.lang),
+        )
 
     def node(self, node_id: str, node: dict[str, Any]) -> set[str]:
         base = ("nodes", node_id)
         present = [key for key in ("choices", "next", "ending") if key in node]
         if len(present) != 1:
-            detail = ", ".join(present) if present else ("tidak ada" if self.lang == "id" else "none")
+            detail = (
+                ", ".join(present) if present else ("tidak ada" if self.lang == "id" else "none")
+            )
             self.add("SCN022", base, key=True, name=node_id, detail=detail)
         speaker = node.get("speaker")
         if isinstance(speaker, str) and speaker not in self.characters:
-            self.add("SCN021", base + ("speaker",), name=speaker,
-                     suggestion=did_you_mean(speaker, self.characters, self.lang))
+            self.add(
+                "SCN021",
+                base + ("speaker",),
+                name=speaker,
+                suggestion=did_you_mean(speaker, self.characters, self.lang),
+            )
         target = node.get("next")
         if isinstance(target, str) and target not in self.nodes:
             self.reference(target, base + ("next",))
@@ -129,7 +140,8 @@ class _Checker:
                 self.condition(condition, path + ("if",))
             self.effects(choice, path)
             score = {
-                name: rating for name, rating in _mapping(choice.get("score")).items()
+                name: rating
+                for name, rating in _mapping(choice.get("score")).items()
                 if name in COMPETENCIES and type(rating) is int
             }
             rated_sets.append(frozenset(score))
@@ -143,24 +155,34 @@ class _Checker:
             return set().union(*rated_sets)
         for name, rating in best.items():
             if rating < 5:
-                self.add("SCN102", ("nodes", node_id), key=True, name=node_id, detail=name,
-                         other=rating)
+                self.add(
+                    "SCN102", ("nodes", node_id), key=True, name=node_id, detail=name, other=rating
+                )
         return set(rated_sets[0]) if rated_sets else set()
 
     def condition(self, source: str, path: tuple[Any, ...]) -> None:
         try:
             parse_condition(source, self.variables, self.nodes)
         except ConditionError as error:
-            line, col = self.document.position(path)
-            col += self.document.text_offset(path) + error.offset
+            line, col = self.document.text_position(path, error.offset)
             if error.kind == "variable":
-                code, params = "SCN030", {
-                    "name": error.name, "where": where(path),
-                    "suggestion": did_you_mean(error.name, self.variables, self.lang)}
+                code, params = (
+                    "SCN030",
+                    {
+                        "name": error.name,
+                        "where": where(path),
+                        "suggestion": did_you_mean(error.name, self.variables, self.lang),
+                    },
+                )
             elif error.kind == "node":
-                code, params = "SCN020", {
-                    "name": error.name, "where": where(path),
-                    "suggestion": did_you_mean(error.name, self.nodes, self.lang)}
+                code, params = (
+                    "SCN020",
+                    {
+                        "name": error.name,
+                        "where": where(path),
+                        "suggestion": did_you_mean(error.name, self.nodes, self.lang),
+                    },
+                )
             else:
                 code, params = _CONDITION_CODES[error.kind], {"detail": error.message}
             self.found.append(make(code, self.file, line, col, self.lang, **params))
@@ -172,8 +194,13 @@ class _Checker:
             if declared is None:
                 self.undeclared(name, here)
             elif _value_type(value) not in (None, declared):
-                self.add("SCN031", here, name=name, detail=self.type_name(_value_type(value) or str),
-                         expected=self.type_name(declared))
+                self.add(
+                    "SCN031",
+                    here,
+                    name=name,
+                    detail=self.type_name(_value_type(value) or str),
+                    expected=self.type_name(declared),
+                )
         for name in _mapping(choice.get("add")):
             here = path + ("add", name)
             declared = self.variables.get(name)
@@ -183,8 +210,14 @@ class _Checker:
                 self.add("SCN032", here, key=True, name=name, detail=self.type_name(declared))
 
     def undeclared(self, name: str, path: tuple[Any, ...]) -> None:
-        self.add("SCN030", path, key=True, name=name, where=where(path),
-                 suggestion=did_you_mean(name, self.variables, self.lang))
+        self.add(
+            "SCN030",
+            path,
+            key=True,
+            name=name,
+            where=where(path),
+            suggestion=did_you_mean(name, self.variables, self.lang),
+        )
 
     def texts(self) -> None:
         for path, value in _texts(self.data):
@@ -199,8 +232,10 @@ class _Checker:
         follow = {
             node_id: node.get("next")
             for node_id, node in self.nodes.items()
-            if isinstance(node, dict) and isinstance(node.get("next"), str)
-            and "choices" not in node and "ending" not in node
+            if isinstance(node, dict)
+            and isinstance(node.get("next"), str)
+            and "choices" not in node
+            and "ending" not in node
         }
         settled: set[str] = set()
         for origin in follow:
@@ -210,8 +245,10 @@ class _Checker:
                 trail.append(current)
                 current = follow[current]
             if current in trail:
-                loop = trail[trail.index(current):]
-                self.add("SCN044", ("nodes", loop[0]), key=True, detail=" -> ".join(loop + [loop[0]]))
+                loop = trail[trail.index(current) :]
+                self.add(
+                    "SCN044", ("nodes", loop[0]), key=True, detail=" -> ".join(loop + [loop[0]])
+                )
             settled.update(trail)
 
 

@@ -59,8 +59,16 @@ def display_name(path: Path) -> str:
 
 def _from_problem(problem: YamlProblem, file: str, lang: str) -> Diagnostic:
     code = _PROBLEM_CODES[problem.kind]
-    return make(code, file, problem.line, problem.col, lang, name=problem.name,
-                other=problem.other_line or "", detail=problem.message)
+    return make(
+        code,
+        file,
+        problem.line,
+        problem.col,
+        lang,
+        name=problem.name,
+        other=problem.other_line or "",
+        detail=problem.message,
+    )
 
 
 def load_bytes(
@@ -92,7 +100,9 @@ def load_file(path: Path, lang: str = "id", max_bytes: int = DEFAULT_MAX_BYTES) 
         raw = path.read_bytes()
     except OSError as error:
         detail = error.strerror or str(error)
-        return LoadResult(path, None, (make("SCN006", display_name(path), 1, 1, lang, detail=detail),))
+        return LoadResult(
+            path, None, (make("SCN006", display_name(path), 1, 1, lang, detail=detail),)
+        )
     return load_bytes(raw, path, lang, max_bytes)
 
 
@@ -118,8 +128,15 @@ def load_all(
         scenario_id = result.scenario_id
         if scenario_id is not None:
             if scenario_id in owners:
-                diagnostic = make("SCN015", display_name(path), 1, 1, lang, name=scenario_id,
-                                  other=display_name(owners[scenario_id]))
+                diagnostic = make(
+                    "SCN015",
+                    display_name(path),
+                    1,
+                    1,
+                    lang,
+                    name=scenario_id,
+                    other=display_name(owners[scenario_id]),
+                )
                 result = LoadResult(path, None, result.diagnostics + (diagnostic,))
             else:
                 owners[scenario_id] = path

@@ -23,10 +23,22 @@ from game.content.diagnostics import Diagnostic, did_you_mean, make
 from game.content.yaml_strict import Document
 
 _TYPE_WORDS = {
-    "id": {"integer": "bilangan bulat", "string": "teks", "boolean": "true/false",
-           "object": "peta (kunci: nilai)", "array": "daftar", "text": "teks atau {id: ..., en: ...}"},
-    "en": {"integer": "an integer", "string": "a string", "boolean": "true/false",
-           "object": "a mapping (key: value)", "array": "a list", "text": "a text or {id: ..., en: ...}"},
+    "id": {
+        "integer": "bilangan bulat",
+        "string": "teks",
+        "boolean": "true/false",
+        "object": "peta (kunci: nilai)",
+        "array": "daftar",
+        "text": "teks atau {id: ..., en: ...}",
+    },
+    "en": {
+        "integer": "an integer",
+        "string": "a string",
+        "boolean": "true/false",
+        "object": "a mapping (key: value)",
+        "array": "a list",
+        "text": "a text or {id: ..., en: ...}",
+    },
 }
 
 
@@ -40,7 +52,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _fast_validator() -> Callable[[Any], Any]:
-    return fastjsonschema.compile(schema())  # type: ignore[no-any-return]
+    validate: Callable[[Any], Any] = fastjsonschema.compile(schema())
+    return validate
 
 
 @cache
@@ -72,32 +85,53 @@ def check_schema(document: Document, file: str, lang: str = "id") -> list[Diagno
 
 def _diagnose(error: ValidationError, document: Document, file: str, lang: str) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
-    keyword = error.validator
+    keyword = str(error.validator)
+    fragment: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    expected_value: Any = error.validator_value
+    instance: Any = error.instance
     line, col = document.position(path)
     words = _TYPE_WORDS.get(lang, _TYPE_WORDS["id"])
     if keyword == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(fragment.get("properties", {}))
         known = set(allowed)
         result = []
-        for key in error.instance:
+        for key in instance:
             if key in known or key.startswith("x-"):
                 continue
             key_line, key_col = document.key_position(path + (key,))
             result.append(
-                make("SCN010", file, key_line, key_col, lang, name=key, where=where(path),
-                     suggestion=did_you_mean(key, allowed, lang))
+                make(
+                    "SCN010",
+                    file,
+                    key_line,
+                    key_col,
+                    lang,
+                    name=key,
+                    where=where(path),
+                    suggestion=did_you_mean(key, allowed, lang),
+                )
             )
         return result
     if keyword == "required":
-        missing = [key for key in error.validator_value if key not in error.instance]
-        return [make("SCN012", file, line, col, lang, name=key, where=where(path)) for key in missing]
-    if keyword == "anyOf" and _is_text_schema(error.schema):
+        missing = [key for key in expected_value if key not in instance]
+        return [
+            make("SCN012", file, line, col, lang, name=key, where=where(path)) for key in missing
+        ]
+    if keyword == "anyOf" and _is_text_schema(fragment):
         return _diagnose_text(error, document, file, lang)
     if keyword == "type":
-        expected = error.validator_value
-        names = expected if isinstance(expected, list) else [expected]
-        return [make("SCN011", file, line, col, lang, where=where(path),
-                     expected=" / ".join(words.get(name, name) for name in names))]
+        names = expected_value if isinstance(expected_value, list) else [expected_value]
+        return [
+            make(
+                "SCN011",
+                file,
+                line,
+                col,
+                lang,
+                where=where(path),
+                expected=" / ".join(words.get(str(name), str(name)) for name in names),
+            )
+        ]
     schema_path = list(error.relative_schema_path)
     if len(schema_path) >= 2 and schema_path[-2] == "propertyNames":
         return _diagnose_name(error, document, file, lang)
@@ -106,10 +140,21 @@ def _diagnose(error: ValidationError, document: Document, file: str, lang: str) 
     if keyword in ("minimum", "maximum") and len(path) >= 2 and path[-2] == "score":
         return [make("SCN041", file, line, col, lang, name=path[-1], detail=error.instance)]
     if keyword == "enum" and path and path[0] == "format":
+        if isinstance(error.instance, bool) or not isinstance(error.instance, (int, float)):
+            return []  # not a number at all: the "type" error (SCN011) already says so
         return [make("SCN014", file, line, col, lang, name=error.instance)]
     if keyword == "minItems" and path and path[-1] == "choices":
-        return [make("SCN022", file, line, col, lang, name=path[-2],
-                     detail="choices kosong" if lang == "id" else "choices is empty")]
+        return [
+            make(
+                "SCN022",
+                file,
+                line,
+                col,
+                lang,
+                name=path[-2],
+                detail="choices kosong" if lang == "id" else "choices is empty",
+            )
+        ]
     return [make("SCN016", file, line, col, lang, where=where(path), detail=error.message)]
 
 
@@ -118,7 +163,9 @@ def _is_text_schema(fragment: dict[str, Any]) -> bool:
     return any(option.get("type") == "string" for option in options)
 
 
-def _diagnose_text(error: ValidationError, document: Document, file: str, lang: str) -> list[Diagnostic]:
+def _diagnose_text(
+    error: ValidationError, document: Document, file: str, lang: str
+) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
     line, col = document.position(path)
     instance = error.instance
@@ -132,23 +179,47 @@ def _diagnose_text(error: ValidationError, document: Document, file: str, lang: 
         if not isinstance(value, str):
             value_line, value_col = document.position(path + (key,))
             words = _TYPE_WORDS.get(lang, _TYPE_WORDS["id"])
-            result.append(make("SCN011", file, value_line, value_col, lang,
-                               where=where(path + (key,)), expected=words["string"]))
+            result.append(
+                make(
+                    "SCN011",
+                    file,
+                    value_line,
+                    value_col,
+                    lang,
+                    where=where(path + (key,)),
+                    expected=words["string"],
+                )
+            )
         elif not _is_language_code(key):
             key_line, key_col = document.key_position(path + (key,))
-            result.append(make("SCN010", file, key_line, key_col, lang, name=key, where=where(path),
-                               suggestion=did_you_mean(key, ["id", "en"], lang)))
+            result.append(
+                make(
+                    "SCN010",
+                    file,
+                    key_line,
+                    key_col,
+                    lang,
+                    name=key,
+                    where=where(path),
+                    suggestion=did_you_mean(key, ["id", "en"], lang),
+                )
+            )
     return result
 
 
 def _is_language_code(key: str) -> bool:
     head, _, tail = key.partition("-")
-    return 2 <= len(head) <= 3 and head.isalpha() and head.islower() and (
-        not _ or (tail.isalnum() and bool(tail))
+    return (
+        2 <= len(head) <= 3
+        and head.isalpha()
+        and head.islower()
+        and (not _ or (tail.isalnum() and bool(tail)))
     )
 
 
-def _diagnose_name(error: ValidationError, document: Document, file: str, lang: str) -> list[Diagnostic]:
+def _diagnose_name(
+    error: ValidationError, document: Document, file: str, lang: str
+) -> list[Diagnostic]:
     """A bad key in a mapping whose keys are ids, variable names or competencies."""
     path = tuple(error.absolute_path)
     name = error.instance
@@ -156,6 +227,15 @@ def _diagnose_name(error: ValidationError, document: Document, file: str, lang: 
     if path and path[-1] == "score":
         from game.core.model import COMPETENCIES
 
-        return [make("SCN040", file, key_line, key_col, lang, name=name,
-                     suggestion=did_you_mean(str(name), COMPETENCIES, lang))]
+        return [
+            make(
+                "SCN040",
+                file,
+                key_line,
+                key_col,
+                lang,
+                name=name,
+                suggestion=did_you_mean(str(name), COMPETENCIES, lang),
+            )
+        ]
     return [make("SCN013", file, key_line, key_col, lang, name=name, where=where(path))]

@@ -53,7 +53,7 @@ StrictResolver.add_implicit_resolver(
 try:  # libyaml's parser is several times faster; fall back when it is missing.
     from yaml._yaml import CParser
 
-    class StrictCLoader(CParser, StrictResolver):  # type: ignore[misc]
+    class StrictCLoader(CParser, StrictResolver):
         """Composes with libyaml's parser and the strict resolver."""
 
         def __init__(self, stream: str) -> None:
@@ -120,6 +120,7 @@ class Document:
     root: Node | None
     quoted: set[int] = field(default_factory=set)
     _index: dict[int, dict[Any, tuple[Node, Node]]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     def _entry(self, path: Path) -> tuple[Node | None, Node | None]:
         """(key node, value node) at ``path``; stops at the deepest existing part."""
@@ -153,8 +154,10 @@ class Document:
     def key_position(self, path: Path) -> tuple[int, int]:
         """1-based (line, col) of the key whose value is at ``path``."""
         key, node = self._entry(path)
-        mark = (key or node).start_mark if (key or node) is not None else None
-        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        found = key if key is not None else node
+        if found is None:
+            return 1, 1
+        return found.start_mark.line + 1, found.start_mark.column + 1
 
     def text_offset(self, path: Path) -> int:
         """Columns between a scalar's start mark and its first character (1 when quoted)."""
@@ -162,6 +165,84 @@ class Document:
         if isinstance(node, ScalarNode) and node.style in ("'", '"'):
             return 1
         return 0
+
+    def text_position(self, path: Path, offset: int) -> tuple[int, int]:
+        """1-based (line, col) in the source of character ``offset`` of the string at ``path``.
+
+        Follows how the scalar is written: the opening quote, escapes (``\\"``, ``\\x41``,
+        ``''``), folded line breaks and the indentation of block scalars (``|``, ``>``).
+        """
+        key, node = self._entry(path)
+        if not isinstance(node, ScalarNode) or not self.lines:
+            line, col = self.position(path)
+            return line, col + self.text_offset(path) + offset
+        if node.style in ("|", ">"):
+            row, col = self._block_position(node, offset, key)
+        else:
+            row, col = self._flow_position(node, offset)
+        return row + 1, col + 1
+
+    def _line(self, row: int) -> str:
+        return self.lines[row] if 0 <= row < len(self.lines) else ""
+
+    def _flow_position(self, node: ScalarNode, offset: int) -> tuple[int, int]:
+        """0-based (row, col) of a character of a plain or quoted scalar."""
+        row, col = node.start_mark.line, node.start_mark.column
+        style = node.style or ""
+        col += 1 if style in ("'", '"') else 0
+        remaining = offset
+        while remaining > 0:
+            text = self._line(row)
+            if not text[col:].strip():  # the end of a line inside the scalar: a folded break
+                if row >= node.end_mark.line:
+                    break
+                blank = 0
+                while (
+                    row + 1 + blank < node.end_mark.line and not self._line(row + 1 + blank).strip()
+                ):
+                    blank += 1
+                row += 1 + blank
+                col = len(self._line(row)) - len(self._line(row).lstrip())
+                remaining -= blank or 1
+                continue
+            if style == '"' and text[col] == "\\":
+                if not text[col + 1 :].strip():  # an escaped line break joins the lines
+                    row += 1
+                    col = len(self._line(row)) - len(self._line(row).lstrip())
+                    continue
+                col += {"x": 4, "u": 6, "U": 10}.get(text[col + 1], 2)
+            elif style == "'" and text.startswith("''", col):
+                col += 2
+            else:
+                col += 1
+            remaining -= 1
+        return row, col
+
+    def _block_position(self, node: ScalarNode, offset: int, key: Node | None) -> tuple[int, int]:
+        """0-based (row, col) of a character of a literal (|) or folded (>) block scalar."""
+        header = self._line(node.start_mark.line)[node.start_mark.column :].split("#")[0]
+        explicit = re.search(r"[1-9]", header)
+        row = node.start_mark.line + 1
+        while row < len(self.lines) and not self._line(row).strip() and offset > 0:
+            row, offset = row + 1, offset - 1  # leading blank lines are kept as line breaks
+        if explicit and key is not None:  # an indentation indicator counts from the key
+            indent = key.start_mark.column + int(explicit.group())
+        else:
+            indent = len(self._line(row)) - len(self._line(row).lstrip(" "))
+        col, remaining = indent, offset
+        while remaining > 0:
+            if col < len(self._line(row)):
+                col, remaining = col + 1, remaining - 1
+                continue
+            blank = 0
+            while row + 1 + blank < len(self.lines) and not self._line(row + 1 + blank).strip():
+                blank += 1
+            following = self._line(row + 1 + blank)
+            if len(following) - len(following.lstrip(" ")) < indent or not following.strip():
+                break  # the scalar ends here
+            row, col = row + 1 + blank, indent
+            remaining -= (1 + blank) if node.style == "|" else (blank or 1)
+        return row, col
 
 
 def decode(raw: bytes) -> str:
@@ -176,9 +257,7 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-def load_document(
-    raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES, pure: bool = False
-) -> Document:
+def load_document(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES, pure: bool = False) -> Document:
     """Parse one strict YAML document from ``raw``; raise YamlRefused on any refusal."""
     if len(raw) > max_bytes:
         raise YamlRefused(
@@ -207,7 +286,7 @@ def load_document(
         raise YamlRefused(YamlProblem("syntax", str(error), 1, 1)) from None
     finally:
         loader.dispose()
-    document = Document(None, root)
+    document = Document(None, root, lines=re.split(r"\r\n|\r|\n", text))
     if root is not None:
         document.data = _Constructor(document).construct(root)
     return document
@@ -250,6 +329,7 @@ class _Constructor:
         self._check_tag(node)
         if isinstance(node, SequenceNode):
             return [self.construct(item) for item in node.value]
+        assert isinstance(node, MappingNode)
         return self._mapping(node)
 
     def _check_tag(self, node: Node) -> None:
@@ -265,7 +345,9 @@ class _Constructor:
             if key_node.tag == "tag:yaml.org,2002:merge" or (
                 isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
             ):
-                raise YamlRefused(_problem("alias", "YAML merge keys (<<) are not allowed", key_node))
+                raise YamlRefused(
+                    _problem("alias", "YAML merge keys (<<) are not allowed", key_node, name="<<")
+                )
             if not isinstance(key_node, ScalarNode):
                 raise YamlRefused(_problem("key", "a mapping key must be plain text", key_node))
             self._check_tag(key_node)
@@ -302,6 +384,8 @@ class _Constructor:
             raise YamlRefused(_problem("tag", f"'{value}' is not a plain number", node)) from None
 
 
-def _problem(kind: str, message: str, node: Node, other_line: int | None = None, name: str = "") -> YamlProblem:
+def _problem(
+    kind: str, message: str, node: Node, other_line: int | None = None, name: str = ""
+) -> YamlProblem:
     mark = node.start_mark
     return YamlProblem(kind, message, mark.line + 1, mark.column + 1, other_line, name)

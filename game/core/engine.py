@@ -118,9 +118,7 @@ class Engine:
                 raise UnknownChoiceError(f"node '{node.node_id}' has no choice '{choice_id}'")
             raise LockedChoiceError(f"choice '{choice_id}' is locked", reason)
         apply_effects(choice, self.state.variables)
-        violation = (
-            (choice.violation.rule, choice.violation.severity) if choice.violation else None
-        )
+        violation = (choice.violation.rule, choice.violation.severity) if choice.violation else None
         record = DecisionRecord(node.node_id, choice.choice_id, choice.score, violation)
         self.state.history.append(record)
         self._enter(choice.goto, publish_first=ChoiceMade(record, self.state))
@@ -195,9 +193,7 @@ def fit_state(scenario: Scenario, state: PlayState) -> list[str]:
             f"the play state is for scenario '{state.scenario_id}', not '{scenario.scenario_id}'"
         )
     if state.node_id not in scenario.nodes:
-        raise StateError(
-            f"scenario '{scenario.scenario_id}' no longer has node '{state.node_id}'"
-        )
+        raise StateError(f"scenario '{scenario.scenario_id}' no longer has node '{state.node_id}'")
     notes: list[str] = []
     declared = scenario.initial_variables
     for name in list(state.variables):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from game.core.state import DecisionRecord, PlayState
 
@@ -39,7 +39,7 @@ class PlayEnded:
     state: PlayState
 
 
-Event = Union[NodeEntered, ChoiceMade, ChoiceUndone, PlayEnded]
+Event = NodeEntered | ChoiceMade | ChoiceUndone | PlayEnded
 Handler = Callable[[Event], None]
 
 

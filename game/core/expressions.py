@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import Union
 
 from game.core.model import Value
 
@@ -85,7 +84,7 @@ class Compare:
     right: Expr
 
 
-Expr = Union[Literal, Variable, Visited, Not, BoolOp, Compare]
+Expr = Literal | Variable | Visited | Not | BoolOp | Compare
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +155,17 @@ class _Builder:
         self.node_ids = node_ids
         self.origin: dict[int, ast.AST] = {}
 
-    def offset(self, node: ast.AST) -> int:
-        return int(getattr(node, "col_offset", 0)) + self.lead
+    def column(self, node: ast.AST) -> int:
+        """Characters before ``node`` in the text (``ast`` counts UTF-8 bytes)."""
+        byte_offset = int(getattr(node, "col_offset", 0))
+        return len(self.text.encode("utf-8")[:byte_offset].decode("utf-8", "ignore"))
 
-    def fail(self, message: str, node: ast.AST, kind: str = "outside", name: str = "") -> ConditionError:
+    def offset(self, node: ast.AST) -> int:
+        return self.column(node) + self.lead
+
+    def fail(
+        self, message: str, node: ast.AST, kind: str = "outside", name: str = ""
+    ) -> ConditionError:
         return ConditionError(message, self.offset(node), kind, name)
 
     def build(self, node: ast.AST) -> Expr:
@@ -204,7 +210,7 @@ class _Builder:
         if type(value) is int:
             return Literal(value)
         if type(value) is str:
-            if self.text[node.col_offset : node.col_offset + 1] != '"':
+            if self.text[self.column(node) : self.column(node) + 1] != '"':
                 raise self.fail('strings are written in double quotes: "text"', node)
             return Literal(value)
         if isinstance(value, bool):
@@ -222,13 +228,13 @@ class _Builder:
 
     def _call(self, node: ast.Call) -> Visited:
         if not (isinstance(node.func, ast.Name) and node.func.id == "visited"):
-            raise self.fail("the only function is visited(\"node-id\")", node)
+            raise self.fail('the only function is visited("node-id")', node)
         arguments = node.args
         if node.keywords or len(arguments) != 1:
             raise self.fail('visited takes one node id: visited("node-id")', node)
         argument = arguments[0]
         if not (isinstance(argument, ast.Constant) and type(argument.value) is str):
-            raise self.fail('visited takes one node id in double quotes', argument)
+            raise self.fail("visited takes one node id in double quotes", argument)
         node_id = argument.value
         if self.node_ids is not None and node_id not in self.node_ids:
             raise self.fail(f"visited() names no node '{node_id}'", argument, "node", node_id)
@@ -302,10 +308,22 @@ def _names(expr: Expr, kind: type) -> list[str]:
 
 
 _WORDS = {
-    "id": {"and": "dan", "or": "atau", "not": "bukan", "visited": "sudah melewati",
-           "now": "sekarang", "needs": "Perlu"},
-    "en": {"and": "and", "or": "or", "not": "not", "visited": "visited",
-           "now": "now", "needs": "Needs"},
+    "id": {
+        "and": "dan",
+        "or": "atau",
+        "not": "bukan",
+        "visited": "sudah melewati",
+        "now": "sekarang",
+        "needs": "Perlu",
+    },
+    "en": {
+        "and": "and",
+        "or": "or",
+        "not": "not",
+        "visited": "visited",
+        "now": "now",
+        "needs": "Needs",
+    },
 }
 
 
@@ -323,7 +341,7 @@ def render(expr: Expr, lang: str = "id") -> str:
     if isinstance(expr, Visited):
         return f'{words["visited"]} "{expr.node_id}"'
     if isinstance(expr, Not):
-        return f'{words["not"]} {_wrapped(expr.operand, lang)}'
+        return f"{words['not']} {_wrapped(expr.operand, lang)}"
     if isinstance(expr, BoolOp):
         joiner = f" {words[expr.op]} "
         return joiner.join(_wrapped(item, lang) for item in expr.operands)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from game.core.expressions import Condition
 
-Value = Union[int, bool, str]
+Value = int | bool | str
 """A variable's value: integer, boolean or string."""
 
 COMPETENCIES: tuple[str, ...] = ("recognize", "tolerate", "leverage")
@@ -169,9 +169,7 @@ class Scenario:
     minutes: int | None = None
     tags: tuple[str, ...] = ()
     variables: tuple[tuple[str, Value], ...] = ()
-    characters: Mapping[str, Character] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    characters: Mapping[str, Character] = field(default_factory=lambda: MappingProxyType({}))
     source: str | None = None
     content_hash: str = ""
 

@@ -48,7 +48,8 @@ TIER_MEANINGS: dict[str, dict[str, str]] = {
 
 SEVERITY_MEANINGS: dict[str, dict[str, str]] = {
     "moral": {
-        "id": "sanksi moral kode etik (PP 42/2004 Pasal 15): pernyataan secara tertutup atau terbuka",
+        "id": "sanksi moral kode etik (PP 42/2004 Pasal 15): pernyataan secara tertutup atau "
+        "terbuka",
         "en": "code-of-ethics moral sanction (PP 42/2004 art. 15): a closed or open statement",
     },
     "ringan": {

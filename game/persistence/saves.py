@@ -79,12 +79,19 @@ class SaveStore:
             )
         return self.root / "slots" / f"{name}.json"
 
-    def write(self, path: Path, state: PlayState, scenario_hash: str, player: str = "",
-              slot: str = "") -> SaveHeader:
+    def write(
+        self, path: Path, state: PlayState, scenario_hash: str, player: str = "", slot: str = ""
+    ) -> SaveHeader:
         """Save ``state`` atomically at ``path``; raise SaveError when the disk refuses."""
-        header = SaveHeader(state.scenario_id, scenario_hash, state.node_id, now_iso(), player, slot)
-        payload = {"format": SAVE_FORMAT, "version": SAVE_VERSION, "header": asdict(header),
-                   "state": state.to_dict()}
+        header = SaveHeader(
+            state.scenario_id, scenario_hash, state.node_id, now_iso(), player, slot
+        )
+        payload = {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "header": asdict(header),
+            "state": state.to_dict(),
+        }
         data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         try:
             write_atomic(path, data)
@@ -110,8 +117,12 @@ class SaveStore:
         if type(version) is not int or version < 1:
             self._refuse(path, "the save has no valid version", "damaged")
         if version > SAVE_VERSION:
-            self._refuse(path, f"the save was made by a newer Perekat (save format {version}; "
-                         f"this one reads up to {SAVE_VERSION}); update Perekat to use it", "newer")
+            self._refuse(
+                path,
+                f"the save was made by a newer Perekat (save format {version}; "
+                f"this one reads up to {SAVE_VERSION}); update Perekat to use it",
+                "newer",
+            )
         while version < SAVE_VERSION:
             payload = MIGRATIONS[version](payload)
             version = payload["version"]

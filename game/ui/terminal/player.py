@@ -70,7 +70,9 @@ class TextPlayer:
     def wrap(self, text: str, indent: str = "") -> str:
         paragraphs = text.strip().split("\n\n")
         return "\n\n".join(
-            textwrap.fill(" ".join(p.split()), WIDTH, initial_indent=indent, subsequent_indent=indent)
+            textwrap.fill(
+                " ".join(p.split()), WIDTH, initial_indent=indent, subsequent_indent=indent
+            )
             for p in paragraphs
         )
 
@@ -144,7 +146,9 @@ class TextPlayer:
                 continue
             choice = view.find(answer)
             if choice is None:
-                self.print(say(self.lang, "refused_unknown", answer=answer, count=len(view.choices)))
+                self.print(
+                    say(self.lang, "refused_unknown", answer=answer, count=len(view.choices))
+                )
                 continue
             try:
                 self.engine.choose(choice.choice_id)
@@ -161,9 +165,12 @@ class TextPlayer:
             ratings = ", ".join(f"{name} {value}" for name, value in source.score)
             self.print(f"   {say(self.lang, 'rating')}: {ratings}")
         if source.feedback is not None:
-            self.print(self.wrap(f"{say(self.lang, 'feedback')}: {source.feedback.get(self.lang)}", "   "))
+            self.print(
+                self.wrap(f"{say(self.lang, 'feedback')}: {source.feedback.get(self.lang)}", "   ")
+            )
         if source.violation is not None:
-            line = f"{say(self.lang, 'violation')}: {source.violation.rule} [{source.violation.severity}]"
+            rule, severity = source.violation.rule, source.violation.severity
+            line = f"{say(self.lang, 'violation')}: {rule} [{severity}]"
             if source.violation.text is not None:
                 line += f": {source.violation.text.get(self.lang)}"
             self.print(self.wrap(line, "   "))
@@ -189,8 +196,13 @@ class TextPlayer:
             slot = argument.strip()
             try:
                 path = self.store.slot_path(slot)
-                self.store.write(path, self.engine.state, self.engine.scenario.content_hash,
-                                 self.options.player, slot=slot)
+                self.store.write(
+                    path,
+                    self.engine.state,
+                    self.engine.scenario.content_hash,
+                    self.options.player,
+                    slot=slot,
+                )
             except SaveError as error:
                 self.print(str(error))
                 return False

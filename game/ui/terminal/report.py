@@ -49,7 +49,9 @@ def render_report(scenario: Scenario, state: PlayState, lang: str = "id") -> str
     if not result["violations"]:
         lines.append("  " + say(lang, "no_violations"))
     for item in result["violations"]:
-        meaning = SEVERITY_MEANINGS[item["severity"]].get(lang, SEVERITY_MEANINGS[item["severity"]]["id"])
+        meaning = SEVERITY_MEANINGS[item["severity"]].get(
+            lang, SEVERITY_MEANINGS[item["severity"]]["id"]
+        )
         lines.append(_wrap(f"- {item['rule']} [{item['severity']}]: {meaning}", "  "))
     lines += ["", say(lang, "decisions") + ":"]
     for number, record in enumerate(state.history, start=1):
@@ -61,9 +63,14 @@ def render_report(scenario: Scenario, state: PlayState, lang: str = "id") -> str
         if choice and choice.feedback:
             lines.append(_wrap(f"{say(lang, 'feedback')}: {choice.feedback.get(lang)}", "     "))
         best = best_choice(node.choices) if node else None
-        if best is not None and choice is not None and best.choice_id != choice.choice_id and (
-            sum(r for _, r in best.score) > sum(r for _, r in choice.score)
+        if (
+            best is not None
+            and choice is not None
+            and best.choice_id != choice.choice_id
+            and (sum(r for _, r in best.score) > sum(r for _, r in choice.score))
         ):
             label = "Opsi terbaik" if lang == "id" else "Best option"
-            lines.append(_wrap(f"{label}: {best.text.get(lang)} ({_ratings(best.ratings)})", "     "))
+            lines.append(
+                _wrap(f"{label}: {best.text.get(lang)} ({_ratings(best.ratings)})", "     ")
+            )
     return "\n".join(lines)
