@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -70,7 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="learn: feedback after each choice, undo allowed; assess: at the end",
     )
     play.add_argument("--start", metavar="NODE", help="begin at this node (for writers)")
-    play.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help=argparse.SUPPRESS)
+    play.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="size cap of the scenario file in bytes (raise it for generated files)",
+    )
 
     validate = commands.add_parser("validate", help="check scenario files / periksa skenario")
     validate.add_argument(
@@ -106,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(say(args.lang, "interrupted"), file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): stop quietly; the play is autosaved.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_INPUT_ENDED
 
 
 def _utf8_output() -> None:

@@ -305,7 +305,7 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
-        """``file:line:col: severity CODE: message`` (the hint on its own line when present)."""
+        """``file:line:col: severity CODE: message`` (front ends print the hint separately)."""
         text = f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code}: {self.message}"
         return text
 

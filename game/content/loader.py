@@ -108,13 +108,14 @@ def load_file(path: Path, lang: str = "id", max_bytes: int = DEFAULT_MAX_BYTES) 
 
 def scenario_files(paths: Iterable[Path]) -> list[Path]:
     """The ``.yaml``/``.yml`` files named or contained (recursively) in ``paths``, sorted."""
-    found: list[Path] = []
+    found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+            for item in sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")):
+                found.setdefault(item.resolve(), None)
         else:
-            found.append(path)
-    return found
+            found.setdefault(path.resolve(), None)
+    return list(found)
 
 
 def load_all(

@@ -10,6 +10,7 @@ error. Semantic rules the schema cannot express live in ``checks``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
@@ -56,9 +57,29 @@ def _fast_validator() -> Callable[[Any], Any]:
     return validate
 
 
+def _is_integer(checker: Any, instance: Any) -> bool:
+    """An int, never a float: JSON Schema would accept 5.0 as an integer, scenarios do not."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
 @cache
 def _full_validator() -> jsonschema.Draft7Validator:
-    return jsonschema.Draft7Validator(schema())
+    type_checker = jsonschema.Draft7Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    strict = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        jsonschema.Draft7Validator, type_checker=type_checker
+    )
+    return strict(schema())  # type: ignore[no-any-return]
+
+
+def _has_float(value: Any) -> bool:
+    """Whether ``value`` holds a float anywhere (no scenario field takes one)."""
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_float(item) for item in value)
+    return False
 
 
 def where(path: Iterable[Any]) -> str:
@@ -73,7 +94,8 @@ def check_schema(document: Document, file: str, lang: str = "id") -> list[Diagno
     """Diagnostics for every schema violation of ``document`` (empty when it is valid)."""
     try:
         _fast_validator()(document.data)
-        return []
+        if not _has_float(document.data):  # fastjsonschema, too, takes 5.0 for an integer
+            return []
     except fastjsonschema.JsonSchemaException:
         pass
     found: list[Diagnostic] = []
@@ -140,8 +162,8 @@ def _diagnose(error: ValidationError, document: Document, file: str, lang: str) 
     if keyword in ("minimum", "maximum") and len(path) >= 2 and path[-2] == "score":
         return [make("SCN041", file, line, col, lang, name=path[-1], detail=error.instance)]
     if keyword == "enum" and path and path[0] == "format":
-        if isinstance(error.instance, bool) or not isinstance(error.instance, (int, float)):
-            return []  # not a number at all: the "type" error (SCN011) already says so
+        if type(error.instance) is not int:
+            return []  # not an integer at all: the "type" error (SCN011) already says so
         return [make("SCN014", file, line, col, lang, name=error.instance)]
     if keyword == "minItems" and path and path[-1] == "choices":
         return [
@@ -208,13 +230,8 @@ def _diagnose_text(
 
 
 def _is_language_code(key: str) -> bool:
-    head, _, tail = key.partition("-")
-    return (
-        2 <= len(head) <= 3
-        and head.isalpha()
-        and head.islower()
-        and (not _ or (tail.isalnum() and bool(tail)))
-    )
+    """The schema's pattern for a TEXT's language keys (ASCII: 'id', 'en', 'pt-BR')."""
+    return re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?", key) is not None
 
 
 def _diagnose_name(

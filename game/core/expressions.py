@@ -124,7 +124,10 @@ def parse_condition(
     try:
         tree = ast.parse(stripped, mode="eval")
     except SyntaxError as error:
-        offset = max((error.offset or 1) - 1, 0) + lead
+        earlier_lines = stripped.split("\n")[: max((error.lineno or 1) - 1, 0)]
+        # offset 0 or None: the text ended before the expression did.
+        column = error.offset - 1 if error.offset else len(stripped)
+        offset = sum(len(line) + 1 for line in earlier_lines) + column + lead
         raise ConditionError(
             f"syntax error: {error.msg}", min(offset, len(source)), "syntax"
         ) from None
@@ -185,7 +188,7 @@ class _Builder:
                 and isinstance(node.operand, ast.Constant)
                 and type(node.operand.value) is int
             ):
-                return Literal(-node.operand.value)
+                return Literal(-self._literal(node.operand).value)  # type: ignore[operator]
             raise self.fail("only 'not' and a minus sign before a number are allowed", node)
         if isinstance(node, ast.Compare):
             if len(node.ops) != 1:
@@ -208,6 +211,8 @@ class _Builder:
     def _literal(self, node: ast.Constant) -> Literal:
         value = node.value
         if type(value) is int:
+            if not self._segment(node).isdecimal() or not self._segment(node).isascii():
+                raise self.fail("integers are written with the digits 0-9 only", node)
             return Literal(value)
         if type(value) is str:
             if self.text[self.column(node) : self.column(node) + 1] != '"':
@@ -233,7 +238,11 @@ class _Builder:
         if node.keywords or len(arguments) != 1:
             raise self.fail('visited takes one node id: visited("node-id")', node)
         argument = arguments[0]
-        if not (isinstance(argument, ast.Constant) and type(argument.value) is str):
+        if not (
+            isinstance(argument, ast.Constant)
+            and type(argument.value) is str
+            and self.text[self.column(argument) : self.column(argument) + 1] == '"'
+        ):
             raise self.fail("visited takes one node id in double quotes", argument)
         node_id = argument.value
         if self.node_ids is not None and node_id not in self.node_ids:
@@ -364,7 +373,7 @@ def explain(
     unmet = _unmet(condition.expr, variables, visited)
     parts = []
     for part in unmet:
-        text = render(part, lang)
+        text = _wrapped(part, lang) if len(unmet) > 1 else render(part, lang)
         current = sorted(_names(part, Variable))
         if current:
             values = ", ".join(f"{name} = {render(Literal(variables[name]))}" for name in current)

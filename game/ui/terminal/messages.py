@@ -44,6 +44,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "menu_none": "Tidak ada skenario yang dapat dimainkan di {folder}.",
         "menu_broken": "tidak dapat dimainkan",
         "minutes": "menit",
+        "kind_good": "akhir baik",
+        "kind_mixed": "akhir campuran",
+        "kind_bad": "akhir buruk",
     },
     "en": {
         "continue": "[Enter to continue]",
@@ -80,6 +83,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "menu_none": "There is no playable scenario in {folder}.",
         "menu_broken": "not playable",
         "minutes": "min",
+        "kind_good": "a good ending",
+        "kind_mixed": "a mixed ending",
+        "kind_bad": "a bad ending",
     },
 }
 

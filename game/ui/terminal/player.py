@@ -80,6 +80,8 @@ class TextPlayer:
         """Play until the ending (0), until input ends (3) or the player quits (0)."""
         scenario = self.engine.scenario
         self.print(f"=== {scenario.title.get(self.lang)} ===")
+        if scenario.summary is not None and not self.engine.state.history:
+            self.print(self.wrap(scenario.summary.get(self.lang)))
         try:
             while not self.engine.is_finished:
                 view = self.engine.current()
@@ -115,7 +117,9 @@ class TextPlayer:
         self.print(self.wrap(view.text))
         if view.kind == "ending" and view.ending is not None:
             self.print()
-            self.print(f"*** {say(self.lang, 'ending')}: {view.ending.title.get(self.lang)} ***")
+            title = view.ending.title.get(self.lang)
+            kind = f" ({say(self.lang, 'kind_' + view.ending.kind)})" if view.ending.kind else ""
+            self.print(f"*** {say(self.lang, 'ending')}: {title}{kind} ***")
 
     def ask(self, prompt: str) -> str:
         self.out.write(prompt)
