@@ -12,11 +12,13 @@ plays (``game.analysis`` does).
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Iterator
 from typing import Any
 
 from game.content.diagnostics import Diagnostic, did_you_mean, make
 from game.content.schema_check import where
+from game.content.wording import detail_in
 from game.content.yaml_strict import Document
 from game.core.expressions import ConditionError, parse_condition
 from game.core.model import COMPETENCIES
@@ -25,6 +27,8 @@ _TYPE_NAMES = {
     "id": {int: "bilangan bulat", bool: "boolean (true/false)", str: "teks"},
     "en": {int: "an integer", bool: "a boolean (true/false)", str: "a string"},
 }
+# Words of the condition language, and Python keywords its parser would trip on.
+RESERVED_WORDS = frozenset(keyword.kwlist) | {"true", "false", "visited"}
 _CONDITION_CODES = {"syntax": "SCN033", "outside": "SCN034", "type": "SCN035"}
 
 
@@ -73,6 +77,9 @@ class _Checker:
         return _TYPE_NAMES.get(self.lang, _TYPE_NAMES["id"])[kind]
 
     def run(self) -> list[Diagnostic]:
+        for name in self.variables:
+            if name in RESERVED_WORDS:
+                self.add("SCN017", ("variables", name), key=True, name=name)
         start = self.data.get("start")
         if isinstance(start, str) and self.nodes and start not in self.nodes:
             self.reference(start, ("start",))
@@ -184,7 +191,8 @@ class _Checker:
                     },
                 )
             else:
-                code, params = _CONDITION_CODES[error.kind], {"detail": error.message}
+                code = _CONDITION_CODES[error.kind]
+                params = {"detail": detail_in(self.lang, error.message)}
             self.found.append(make(code, self.file, line, col, self.lang, **params))
 
     def effects(self, choice: dict[str, Any], path: tuple[Any, ...]) -> None:

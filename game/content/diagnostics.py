@@ -145,6 +145,16 @@ CATALOGUE: dict[str, Code] = {
             "Invalid value at {where}: {detail}",
         ),
         _code(
+            "SCN017",
+            ERROR,
+            "Nama variabel '{name}' adalah kata khusus bahasa syarat",
+            "Variable name '{name}' is a reserved word of the condition language",
+            "Pilih nama lain, misalnya '{name}_x'; kata seperti true, false, and, or, not, if, "
+            "in, visited tidak dapat dipakai sebagai variabel.",
+            "Choose another name, e.g. '{name}_x'; words such as true, false, and, or, not, if, "
+            "in, visited cannot be variables.",
+        ),
+        _code(
             "SCN020",
             ERROR,
             "'{name}' di {where} tidak menunjuk simpul mana pun",

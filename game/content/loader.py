@@ -17,6 +17,7 @@ from game.content.build import build_scenario
 from game.content.checks import check_semantics
 from game.content.diagnostics import Diagnostic, has_errors, make
 from game.content.schema_check import check_schema
+from game.content.wording import detail_in
 from game.content.yaml_strict import DEFAULT_MAX_BYTES, YamlProblem, YamlRefused, load_document
 from game.core.model import Scenario
 
@@ -67,7 +68,7 @@ def _from_problem(problem: YamlProblem, file: str, lang: str) -> Diagnostic:
         lang,
         name=problem.name,
         other=problem.other_line or "",
-        detail=problem.message,
+        detail=detail_in(lang, problem.message),
     )
 
 

@@ -99,8 +99,13 @@ def check_schema(document: Document, file: str, lang: str = "id") -> list[Diagno
     except fastjsonschema.JsonSchemaException:
         pass
     found: list[Diagnostic] = []
+    first_error: ValidationError | None = None
     for error in _full_validator().iter_errors(document.data):
+        first_error = first_error or error
         found.extend(_diagnose(error, document, file, lang))
+    if first_error is not None and not found:
+        # A refusal this module has no wording for must still be reported, never swallowed.
+        found.append(_generic(first_error, document, file, lang))
     unique = {(d.code, d.line, d.col, d.message): d for d in found}
     return sorted(unique.values(), key=lambda d: (d.line, d.col, d.code))
 
@@ -177,7 +182,39 @@ def _diagnose(error: ValidationError, document: Document, file: str, lang: str) 
                 detail="choices kosong" if lang == "id" else "choices is empty",
             )
         ]
-    return [make("SCN016", file, line, col, lang, where=where(path), detail=error.message)]
+    return [_generic(error, document, file, lang)]
+
+
+_DETAILS = {
+    "id": {
+        "enum": "harus salah satu dari: {value}",
+        "minimum": "paling kecil {value}",
+        "maximum": "paling besar {value}",
+        "minLength": "tidak boleh kosong",
+        "minProperties": "tidak boleh kosong",
+        "minItems": "tidak boleh kosong",
+    },
+    "en": {
+        "enum": "must be one of: {value}",
+        "minimum": "must be at least {value}",
+        "maximum": "must be at most {value}",
+        "minLength": "must not be empty",
+        "minProperties": "must not be empty",
+        "minItems": "must not be empty",
+    },
+}
+
+
+def _generic(error: ValidationError, document: Document, file: str, lang: str) -> Diagnostic:
+    """SCN016 for a value the schema refuses, worded in ``lang`` where we know the keyword."""
+    path = tuple(error.absolute_path)
+    line, col = document.position(path)
+    template = _DETAILS.get(lang, _DETAILS["id"]).get(str(error.validator))
+    value: Any = error.validator_value
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value)
+    detail = template.format(value=value) if template else error.message
+    return make("SCN016", file, line, col, lang, where=where(path), detail=detail)
 
 
 def _is_text_schema(fragment: dict[str, Any]) -> bool:
