@@ -273,3 +273,29 @@ def test_menu_lists_scenarios_and_plays_the_one_picked(tmp_path: Path, saves: st
     out = run("--scenarios-dir", str(tmp_path), "--saves-dir", saves, stdin="1\n1\n1\n")
     assert out.returncode == 0
     assert "1. Rapat Kecil (3 menit)" in out.stdout and "LAPORAN" in out.stdout
+
+
+def test_validate_size_cap_can_be_raised(tmp_path: Path) -> None:
+    """Over the cap: SCN004 and exit 1; --max-bytes raises the cap."""
+    big = tmp_path / "big.yaml"
+    big.write_text(
+        MINI.read_text(encoding="utf-8") + "x-pad: " + "a" * 3000 + "\n", encoding="utf-8"
+    )
+    small_cap = run("validate", "--max-bytes", "1000", str(big))
+    assert small_cap.returncode == 1 and "SCN004" in small_cap.stdout
+    assert run("validate", "--max-bytes", "100000", str(big)).returncode == 0
+
+
+def test_validate_default_folder_is_clean() -> None:
+    """The shipped scenarios validate with no diagnostic at all."""
+    out = run("validate", "--json")
+    assert out.returncode == 0 and last_json(out.stdout) == {"diagnostics": []}
+
+
+def test_one_broken_file_does_not_hide_the_others(tmp_path: Path) -> None:
+    """validate reports the broken file and still checks the good one."""
+    shutil.copy(MINI, tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text("format: 1\nid: b\n  bad: [\n", encoding="utf-8")
+    out = run("validate", "--json", str(tmp_path))
+    files = {d["file"] for d in last_json(out.stdout)["diagnostics"]}  # type: ignore[attr-defined]
+    assert out.returncode == 1 and len(files) == 1 and next(iter(files)).endswith("b.yaml")
