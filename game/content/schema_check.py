@@ -125,19 +125,7 @@ def _diagnose(error: ValidationError, document: Document, file: str, lang: str) 
         for key in instance:
             if key in known or key.startswith("x-"):
                 continue
-            key_line, key_col = document.key_position(path + (key,))
-            result.append(
-                make(
-                    "SCN010",
-                    file,
-                    key_line,
-                    key_col,
-                    lang,
-                    name=key,
-                    where=where(path),
-                    suggestion=did_you_mean(key, allowed, lang),
-                )
-            )
+            result.append(_unknown_key(document, file, lang, path, key, allowed))
         return result
     if keyword == "required":
         missing = [key for key in expected_value if key not in instance]
@@ -250,25 +238,30 @@ def _diagnose_text(
                 )
             )
         elif not _is_language_code(key):
-            key_line, key_col = document.key_position(path + (key,))
-            result.append(
-                make(
-                    "SCN010",
-                    file,
-                    key_line,
-                    key_col,
-                    lang,
-                    name=key,
-                    where=where(path),
-                    suggestion=did_you_mean(key, ["id", "en"], lang),
-                )
-            )
+            result.append(_unknown_key(document, file, lang, path, key, ["id", "en"]))
     return result
 
 
 def _is_language_code(key: str) -> bool:
-    """The schema's pattern for a TEXT's language keys (ASCII: 'id', 'en', 'pt-BR')."""
-    return re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?", key) is not None
+    """The schema's pattern for a TEXT's keys (ASCII: 'id', 'en', 'pt-BR'; 'x-' notes)."""
+    return re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?|x-.*", key) is not None
+
+
+def _unknown_key(
+    document: Document, file: str, lang: str, path: tuple[Any, ...], key: str, allowed: list[str]
+) -> Diagnostic:
+    """SCN010 at the key, with the closest allowed key as a hint."""
+    line, col = document.key_position(path + (key,))
+    return make(
+        "SCN010",
+        file,
+        line,
+        col,
+        lang,
+        name=key,
+        where=where(path),
+        suggestion=did_you_mean(key, allowed, lang),
+    )
 
 
 def _diagnose_name(

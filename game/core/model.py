@@ -37,7 +37,7 @@ class Text:
         """Build from a plain string (Indonesian) or a language -> string mapping."""
         if isinstance(value, str):
             return cls(((DEFAULT_LANGUAGE, value),))
-        return cls(tuple(value.items()))
+        return cls(tuple((code, text) for code, text in value.items() if not code.startswith("x-")))
 
     def get(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """The text in ``lang``, or the Indonesian text when ``lang`` is missing."""

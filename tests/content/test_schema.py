@@ -1,4 +1,4 @@
-"""The shipped JSON Schema: valid Draft 7, packaged, referenced by scenarios, agreeing with the loader."""
+"""The shipped JSON Schema: valid Draft 7, packaged, referenced by scenarios, like the loader."""
 
 from __future__ import annotations
 

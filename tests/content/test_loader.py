@@ -1,0 +1,66 @@
+"""Loading: x- extension keys are ignored everywhere, the model is built as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.content.loader import load_bytes
+
+EXTENDED = b"""\
+format: 1
+id: ext
+x-top: {anything: [1, 2]}
+title: {id: "Judul", en: "Title", x-note: "catatan penulis"}
+variables:
+  skor: 0
+  x-draft-variable: "ignored"
+characters:
+  ani: {name: "Ani", x-casting: "staf baru"}
+  x-draft-character: {whatever: true}
+start: a
+nodes:
+  x-draft-node: {text: "belum jadi"}
+  a:
+    speaker: ani
+    text: {id: "Teks", en: "Text"}
+    x-layout: wide
+    choices:
+      - id: satu
+        text: {id: "Satu", en: "One"}
+        goto: b
+        add: {skor: 2}
+        score: {recognize: 5, tolerate: 5, leverage: 5}
+        feedback: {id: "Baik", en: "Good"}
+        x-review: "ok"
+        violation: {rule: "PP 42/2004 Pasal 15", severity: moral, x-src: "ASN.md"}
+  b:
+    text: "Selesai"
+    ending: {title: {id: "Akhir", en: "End"}, kind: good, x-mood: calm}
+"""
+
+
+def test_x_keys_are_ignored_everywhere() -> None:
+    """Writer notes under x- keys neither error nor reach the model."""
+    result = load_bytes(EXTENDED, Path("ext.yaml"))
+    assert [d.code for d in result.diagnostics if d.severity == "error"] == []
+    scenario = result.scenario
+    assert scenario is not None
+    assert set(scenario.nodes) == {"a", "b"}
+    assert dict(scenario.variables) == {"skor": 0}
+    assert set(scenario.characters) == {"ani"}
+    assert scenario.title.translations == (("id", "Judul"), ("en", "Title"))
+
+
+def test_model_is_built_as_written() -> None:
+    """Effects, ratings, violation and ending kind reach the frozen model."""
+    result = load_bytes(EXTENDED, Path("ext.yaml"))
+    scenario = result.scenario
+    assert scenario is not None
+    choice = scenario.nodes["a"].choices[0]
+    assert [(e.variable, e.amount) for e in choice.adds] == [("skor", 2)]
+    assert choice.ratings == {"recognize": 5, "tolerate": 5, "leverage": 5}
+    assert choice.violation is not None and choice.violation.severity == "moral"
+    ending = scenario.nodes["b"].ending
+    assert ending is not None and ending.kind == "good"
+    assert scenario.nodes["b"].text.get("en") == "Selesai"
+    assert len(scenario.content_hash) == 64
