@@ -23,7 +23,7 @@ from game import __version__, paths
 from game.content.diagnostics import Diagnostic, has_errors
 from game.content.loader import LoadResult, load_all, load_file
 from game.content.yaml_strict import DEFAULT_MAX_BYTES
-from game.core.engine import Engine
+from game.core.engine import Engine, fit_state
 from game.errors import EngineError, SaveError, StateError
 from game.persistence.autosave import Autosaver
 from game.persistence.saves import SaveStore
@@ -233,6 +233,8 @@ def _start_engine(args: argparse.Namespace, scenario: Any, store: SaveStore) -> 
         )
     if save.header.scenario_hash != scenario.content_hash:
         print(say(args.lang, "changed"))
+        for note in fit_state(scenario, save.state):
+            print(f"  - {note}")
     engine = Engine(scenario, state=save.state, lang=args.lang)
     print(say(args.lang, "resumed", saved_at=save.header.saved_at))
     return engine
