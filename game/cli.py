@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from game.content.diagnostics import Diagnostic, has_errors
 from game.content.loader import LoadResult, load_all, load_file
 from game.content.yaml_strict import DEFAULT_MAX_BYTES
 from game.core.engine import Engine, fit_state
+from game.core.model import Scenario
 from game.errors import EngineError, SaveError, StateError
 from game.persistence.autosave import Autosaver
 from game.persistence.saves import SaveStore
@@ -62,13 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--saves-dir", type=Path, default=argparse.SUPPRESS)
     play.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
     play.add_argument("--resume", action="store_true", help="continue the autosave")
-    play.add_argument("--load", metavar="SLOT", help="continue a named save slot")
-    play.add_argument("--player", default="", help="player name written in saves")
+    play.add_argument(
+        "--load",
+        metavar="SLOT",
+        help="continue a named save slot of this scenario, or a save file (.json)",
+    )
+    play.add_argument("--player", default=None, help="player name written in saves")
     play.add_argument(
         "--mode",
         choices=("learn", "assess"),
-        default="learn",
-        help="learn: feedback after each choice, undo allowed; assess: at the end",
+        default=None,
+        help="learn (default): feedback after each choice, undo allowed; assess: feedback only "
+        "in the final report. A resumed play keeps the mode it was started in",
     )
     play.add_argument("--start", metavar="NODE", help="begin at this node (for writers)")
     play.add_argument(
@@ -164,7 +171,7 @@ def validate_command(args: argparse.Namespace) -> int:
 def find_scenario(
     name: str, folder: Path, lang: str, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> LoadResult:
-    """Load the scenario named by a path or by its id in ``folder``."""
+    """Load the scenario named by a path or by its id (declared, even if invalid) in ``folder``."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.is_file():
         if not path.is_file():
@@ -173,59 +180,86 @@ def find_scenario(
     direct = folder / f"{name}.yaml"
     if direct.is_file():
         result = load_file(direct, lang, max_bytes)
-        if result.scenario_id in (name, None):
+        if result.declared_id in (name, None):
             return result
     results = load_all([folder], lang, max_bytes) if folder.is_dir() else []
     for result in results:
-        if result.scenario_id == name:
+        if result.declared_id == name:
             return result
-    known = sorted(r.scenario_id for r in results if r.scenario_id)
+    known = sorted(r.declared_id for r in results if r.declared_id)
     listing = ", ".join(known) if known else "(none)"
     raise CliError(f"no scenario '{name}' in {folder}; available: {listing}")
 
 
 def play_command(args: argparse.Namespace) -> int:
+    if args.resume and args.load:
+        raise CliError("use either --resume or --load, not both")
+    if args.start and (args.resume or args.load):
+        raise CliError("--start begins a new play; it cannot be used with --resume or --load")
     loaded = find_scenario(args.scenario, _scenarios_dir(args), args.lang, args.max_bytes)
     if loaded.scenario is None:
         print_diagnostics(loaded.diagnostics, sys.stderr)
         return EXIT_INVALID
     scenario = loaded.scenario
     store = SaveStore(_saves_dir(args))
-    if args.resume and args.load:
-        raise CliError("use either --resume or --load, not both")
     try:
-        engine = _start_engine(args, scenario, store)
+        session = _start_play(args, scenario, store)
     except (SaveError, StateError) as error:
         raise CliError(str(error)) from None
     except EngineError as error:
         print(f"perekat: {error}", file=sys.stderr)
         return EXIT_INVALID
-    engine.bus.subscribe(Autosaver(store, scenario.content_hash, args.player))
-    options = TextPlayerOptions(args.lang, args.mode, sys.stdin.isatty(), args.player)
+    engine = session.engine
+    autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode)
+    engine.bus.subscribe(autosaver)
+    options = TextPlayerOptions(args.lang, session.mode, sys.stdin.isatty(), session.player)
     player = TextPlayer(engine, _stdin_line, sys.stdout, store, options)
-    if engine.is_finished:
-        print(say(args.lang, "already_ended"))
-        player.finish()
-        code = EXIT_OK
-    else:
-        try:
+    try:
+        if session.is_resumed and engine.is_finished:
+            print(say(args.lang, "already_ended"))
+        if engine.is_finished:
+            player.finish()
+            code = EXIT_OK
+        else:
+            if session.needs_autosave:
+                autosaver.save(engine.state)
             code = player.run()
-        except EngineError as error:
-            print(f"perekat: {error}", file=sys.stderr)
-            return EXIT_INVALID
-        except SaveError as error:
-            raise CliError(str(error)) from None
+    except EngineError as error:
+        print(f"perekat: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except SaveError as error:
+        raise CliError(str(error)) from None
     if args.json:
         print(json.dumps(engine.result(), ensure_ascii=False))
     return code
 
 
-def _start_engine(args: argparse.Namespace, scenario: Any, store: SaveStore) -> Engine:
+@dataclass
+class PlaySession:
+    """How a play starts: its engine, mode and player, and whether it came from a save."""
+
+    engine: Engine
+    mode: str
+    player: str
+    is_resumed: bool = False
+    needs_autosave: bool = False
+
+
+def _start_play(args: argparse.Namespace, scenario: Scenario, store: SaveStore) -> PlaySession:
     if not (args.resume or args.load):
-        return Engine(scenario, lang=args.lang, start_at=args.start)
-    path = store.autosave_path(scenario.scenario_id) if args.resume else store.slot_path(args.load)
-    if args.resume and not path.exists():
-        raise SaveError(f"there is no autosave for '{scenario.scenario_id}' in {store.root}")
+        kept = store.retire_autosave(scenario.scenario_id)
+        if kept is not None:
+            print(say(args.lang, "kept_previous", path=kept))
+        engine = Engine(scenario, lang=args.lang, start_at=args.start)
+        return PlaySession(engine, args.mode or "learn", args.player or "")
+    if args.resume:
+        path = store.autosave_path(scenario.scenario_id)
+        if not path.exists():
+            raise SaveError(f"there is no autosave for '{scenario.scenario_id}' in {store.root}")
+    elif args.load.endswith(".json"):
+        path = Path(args.load)
+    else:
+        path = store.slot_path(scenario.scenario_id, args.load)
     save = store.read(path)
     if save.header.scenario_id != scenario.scenario_id:
         raise SaveError(
@@ -235,9 +269,18 @@ def _start_engine(args: argparse.Namespace, scenario: Any, store: SaveStore) -> 
         print(say(args.lang, "changed"))
         for note in fit_state(scenario, save.state):
             print(f"  - {note}")
+    mode = save.header.mode
+    if args.mode and args.mode != mode:
+        print(say(args.lang, "mode_kept", mode=mode))
     engine = Engine(scenario, state=save.state, lang=args.lang)
     print(say(args.lang, "resumed", saved_at=save.header.saved_at))
-    return engine
+    if args.load:
+        # The loaded play becomes the current one: keep any other unfinished autosave aside.
+        kept = store.retire_autosave(scenario.scenario_id)
+        if kept is not None:
+            print(say(args.lang, "kept_previous", path=kept))
+    player = args.player if args.player is not None else save.header.player
+    return PlaySession(engine, mode, player, is_resumed=True, needs_autosave=bool(args.load))
 
 
 def _stdin_line() -> str | None:
@@ -245,11 +288,17 @@ def _stdin_line() -> str | None:
     return line if line else None
 
 
+def _ask(prompt: str) -> str | None:
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    return _stdin_line()
+
+
 def menu_command(args: argparse.Namespace) -> int:
     """No sub-command: list the playable scenarios and play the one picked."""
     folder = _scenarios_dir(args)
     results = load_all([folder], args.lang) if folder.is_dir() else []
-    playable = [r for r in results if r.scenario is not None]
+    playable = [r.scenario for r in results if r.scenario is not None]
     print(say(args.lang, "menu_title"))
     for result in results:
         if result.scenario is None:
@@ -257,28 +306,41 @@ def menu_command(args: argparse.Namespace) -> int:
     if not playable:
         print(say(args.lang, "menu_none", folder=folder))
         return EXIT_INVALID if results else EXIT_OK
-    for number, result in enumerate(playable, start=1):
-        scenario = result.scenario
-        assert scenario is not None
+    store = SaveStore(_saves_dir(args))
+    for number, scenario in enumerate(playable, start=1):
         minutes = f" ({scenario.minutes} {say(args.lang, 'minutes')})" if scenario.minutes else ""
         print(f"{number}. {scenario.title.get(args.lang)}{minutes}")
     while True:
-        sys.stdout.write(say(args.lang, "menu_prompt"))
-        sys.stdout.flush()
-        answer = sys.stdin.readline()
-        if not answer.strip():
+        answer = _ask(say(args.lang, "menu_prompt"))
+        if answer is None:
+            return EXIT_INPUT_ENDED
+        answer = answer.strip()
+        if not answer:
             return EXIT_OK
-        if answer.strip().isdigit() and 1 <= int(answer) <= len(playable):
-            picked = playable[int(answer) - 1].scenario
-            assert picked is not None
+        if answer.isascii() and answer.isdecimal() and 1 <= int(answer) <= len(playable):
+            picked = playable[int(answer) - 1]
             break
-    play_args = build_parser().parse_args(
-        [
-            "--lang",
-            args.lang,
-            "play",
-            str(picked.source),
-            *(["--saves-dir", str(args.saves_dir)] if args.saves_dir else []),
-        ]
-    )
-    return play_command(play_args)
+        print(say(args.lang, "menu_invalid", count=len(playable)))
+    play = ["--lang", args.lang, "play", str(picked.source)]
+    if args.saves_dir:
+        play += ["--saves-dir", str(args.saves_dir)]
+    unfinished = _unfinished_autosave(store, picked.scenario_id)
+    if unfinished is not None:
+        reply = _ask(say(args.lang, "ask_resume", saved_at=unfinished))
+        if reply is None:
+            return EXIT_INPUT_ENDED
+        if reply.strip().lower() in ("", "y", "ya", "yes"):
+            play.append("--resume")
+    return play_command(build_parser().parse_args(play))
+
+
+def _unfinished_autosave(store: SaveStore, scenario_id: str) -> str | None:
+    """When the scenario has an unfinished autosave, the time it was saved."""
+    path = store.autosave_path(scenario_id)
+    if not path.exists():
+        return None
+    try:
+        save = store.read(path)
+    except SaveError:
+        return None  # a damaged one was set aside by read(); a new play starts
+    return None if save.state.is_finished else save.header.saved_at

@@ -36,6 +36,10 @@ class NothingToUndoError(EngineError):
     """Undo was asked before any choice was made."""
 
 
+class UndoImpossibleError(EngineError):
+    """The choices made cannot be replayed (the scenario changed since they were made)."""
+
+
 class PlayFinishedError(EngineError):
     """The play has reached an ending; nothing more can be chosen."""
 

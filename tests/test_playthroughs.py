@@ -39,7 +39,7 @@ def test_plan_survives_save_and_load_after_every_choice(plan_path: Path, tmp_pat
     plan = read_plan(plan_path)
     scenario = load_scenario(SCENARIOS / f"{plan['scenario']}.yaml")
     store = SaveStore(tmp_path)
-    path = store.slot_path("golden")
+    path = store.slot_path(scenario.scenario_id, "golden")
 
     def reload(engine: Engine) -> Engine:
         store.write(path, engine.state, scenario.content_hash)

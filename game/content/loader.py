@@ -40,6 +40,7 @@ class LoadResult:
     path: Path
     scenario: Scenario | None
     diagnostics: tuple[Diagnostic, ...]
+    declared_id: str | None = None  # the file's `id`, even when the file has errors
 
     @property
     def is_playable(self) -> bool:
@@ -83,16 +84,19 @@ def load_bytes(
         return LoadResult(path, None, (_from_problem(refused.problem, file, lang),))
     if not isinstance(document.data, dict):
         return LoadResult(path, None, (make("SCN007", file, 1, 1, lang),))
+    declared = document.data.get("id") if isinstance(document.data.get("id"), str) else None
     version = document.data.get("format")
     if type(version) is int and version != SUPPORTED_FORMAT:
         line, col = document.position(("format",))
-        return LoadResult(path, None, (make("SCN014", file, line, col, lang, name=version),))
+        return LoadResult(
+            path, None, (make("SCN014", file, line, col, lang, name=version),), declared
+        )
     diagnostics = check_schema(document, file, lang) + check_semantics(document, file, lang)
     diagnostics.sort(key=lambda d: (d.line, d.col, d.code))
     if has_errors(diagnostics):
-        return LoadResult(path, None, tuple(diagnostics))
+        return LoadResult(path, None, tuple(diagnostics), declared)
     scenario = build_scenario(document.data, str(path), hashlib.sha256(raw).hexdigest())
-    return LoadResult(path, scenario, tuple(diagnostics))
+    return LoadResult(path, scenario, tuple(diagnostics), scenario.scenario_id)
 
 
 def load_file(path: Path, lang: str = "id", max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
@@ -139,7 +143,9 @@ def load_all(
                     name=scenario_id,
                     other=display_name(owners[scenario_id]),
                 )
-                result = LoadResult(path, None, result.diagnostics + (diagnostic,))
+                result = LoadResult(
+                    path, None, result.diagnostics + (diagnostic,), result.declared_id
+                )
             else:
                 owners[scenario_id] = path
         results.append(result)

@@ -19,10 +19,12 @@ from game.core.state import DecisionRecord, PlayState
 from game.core.views import ChoiceView, NodeView
 from game.errors import (
     DeadEndError,
+    EngineError,
     LockedChoiceError,
     NothingToUndoError,
     PlayFinishedError,
     StateError,
+    UndoImpossibleError,
     UnknownChoiceError,
 )
 
@@ -47,6 +49,7 @@ class Engine:
         if state is not None:
             self.state = state
             fit_state(scenario, state)
+            self._check_dead_end()
             return
         first = start_at or scenario.start
         if first not in scenario.nodes:
@@ -130,13 +133,20 @@ class Engine:
             raise NothingToUndoError("no choice has been made yet")
         undone = self.state.history[-1]
         start = self.state.path[0] if self.state.path else self.scenario.start
-        replay = Engine(self.scenario, lang=self.lang, start_at=start, _replaying=True)
-        for record in self.state.history[:-1]:
+        try:
+            replay = Engine(self.scenario, lang=self.lang, start_at=start, _replaying=True)
+            for record in self.state.history[:-1]:
+                replay._advance_to_decision()
+                if replay.state.node_id != record.node_id:
+                    raise StateError("the path has changed")
+                replay.choose(record.choice_id)
             replay._advance_to_decision()
-            replay.choose(record.choice_id)
-        replay._advance_to_decision()
-        if replay.state.node_id != undone.node_id:
-            raise StateError("undo could not replay this play: the scenario has changed")
+        except (EngineError, StateError):
+            replay = None
+        if replay is None or replay.state.node_id != undone.node_id:
+            raise UndoImpossibleError(
+                "cannot undo: the scenario has changed since these choices were made"
+            )
         self.state = replay.state
         self.bus.publish(ChoiceUndone(undone, self.state))
         return undone
@@ -174,7 +184,11 @@ class Engine:
             self.bus.publish(NodeEntered(node_id, self.state))
             if node.ending is not None:
                 self.bus.publish(PlayEnded(node_id, result_of(self.state), self.state))
-        if node.kind == "decision" and not self.available_choices():
+        self._check_dead_end()
+
+    def _check_dead_end(self) -> None:
+        node_id = self.state.node_id
+        if self.scenario.node(node_id).kind == "decision" and not self.available_choices():
             raise DeadEndError(
                 f"dead end in scenario '{self.scenario.scenario_id}': no choice of node "
                 f"'{node_id}' is available"
@@ -209,5 +223,9 @@ def fit_state(scenario: Scenario, state: PlayState) -> list[str]:
             notes.append(f"variable '{name}' changed type; reset to its initial value")
     ending = scenario.nodes.get(state.ending_id) if state.ending_id is not None else None
     if state.ending_id is not None and (ending is None or ending.ending is None):
-        raise StateError(f"'{state.ending_id}' is no longer an ending")
+        notes.append(f"'{state.ending_id}' is no longer an ending; the play goes on from there")
+        state.ending_id = None
+    if state.ending_id is None and scenario.node(state.node_id).ending is not None:
+        notes.append(f"'{state.node_id}' is now an ending; the play has ended")
+        state.ending_id = state.node_id
     return notes

@@ -11,6 +11,7 @@ know about YAML positions: errors carry an offset inside the condition text.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
@@ -33,6 +34,11 @@ _COMPARE: dict[str, Callable[[Value, Value], bool]] = {
     ">": lambda a, b: a > b,  # type: ignore[operator]
     ">=": lambda a, b: a >= b,  # type: ignore[operator]
 }
+
+
+MAX_CONDITION_LENGTH = 2000
+# A single '=' outside strings and not part of ==, !=, <=, >=.
+_LONE_EQUALS = re.compile(r'^(?:[^"=!<>]|"[^"]*"|[=!<>]=)*(?P<equals>=)(?!=)')
 
 
 class ConditionError(ValueError):
@@ -117,12 +123,28 @@ def parse_condition(
     ``variable_types`` maps each declared variable to ``int``, ``bool`` or
     ``str``; ``node_ids`` (when given) are the ids ``visited`` may name.
     """
-    stripped = source.strip()
+    # Line breaks (from YAML block scalars) act as spaces; the length stays the same,
+    # so every offset still points into the text as written.
+    stripped = source.strip().replace("\r", " ").replace("\n", " ")
     if not stripped:
         raise ConditionError("empty condition", 0, "syntax")
     lead = len(source) - len(source.lstrip())
+    if len(stripped) > MAX_CONDITION_LENGTH:
+        raise ConditionError(
+            f"the condition is longer than {MAX_CONDITION_LENGTH} characters; split the logic "
+            "across variables",
+            lead,
+            "syntax",
+        )
+    lone_equals = _LONE_EQUALS.search(stripped)
+    if lone_equals is not None:
+        raise ConditionError(
+            "'=' assigns; compare with '=='", lone_equals.start("equals") + lead, "syntax"
+        )
     try:
         tree = ast.parse(stripped, mode="eval")
+    except (RecursionError, MemoryError):
+        raise ConditionError("the condition is nested too deeply", lead, "syntax") from None
     except SyntaxError as error:
         earlier_lines = stripped.split("\n")[: max((error.lineno or 1) - 1, 0)]
         # offset 0 or None: the text ended before the expression did.
@@ -132,8 +154,12 @@ def parse_condition(
             f"syntax error: {error.msg}", min(offset, len(source)), "syntax"
         ) from None
     builder = _Builder(stripped, lead, variable_types, node_ids)
-    expr = builder.build(tree.body)
-    if builder.type_of(expr, tree.body) is not bool:
+    try:
+        expr = builder.build(tree.body)
+        expr_type = builder.type_of(expr, tree.body)
+    except RecursionError:
+        raise ConditionError("the condition is nested too deeply", lead, "syntax") from None
+    if expr_type is not bool:
         raise ConditionError(
             "a condition must be true or false (a comparison, visited(), or a boolean variable)",
             lead,
@@ -159,9 +185,16 @@ class _Builder:
         self.origin: dict[int, ast.AST] = {}
 
     def column(self, node: ast.AST) -> int:
-        """Characters before ``node`` in the text (``ast`` counts UTF-8 bytes)."""
+        """Characters before ``node`` in the whole text.
+
+        ``ast`` gives a line number and a UTF-8 byte column within that line.
+        """
+        row = max(int(getattr(node, "lineno", 1)) - 1, 0)
+        lines = self.text.split("\n")
+        line = lines[row] if row < len(lines) else ""
+        before = sum(len(item) + 1 for item in lines[:row])
         byte_offset = int(getattr(node, "col_offset", 0))
-        return len(self.text.encode("utf-8")[:byte_offset].decode("utf-8", "ignore"))
+        return before + len(line.encode("utf-8")[:byte_offset].decode("utf-8", "ignore"))
 
     def offset(self, node: ast.AST) -> int:
         return self.column(node) + self.lead
@@ -205,6 +238,10 @@ class _Builder:
             return self._call(node)
         raise self.fail(f"'{self._segment(node)}' is not part of the condition language", node)
 
+    def _starts_with(self, node: ast.AST, character: str) -> bool:
+        start = self.column(node)
+        return self.text[start : start + 1] == character
+
     def _segment(self, node: ast.AST) -> str:
         return ast.get_source_segment(self.text, node) or type(node).__name__
 
@@ -215,7 +252,7 @@ class _Builder:
                 raise self.fail("integers are written with the digits 0-9 only", node)
             return Literal(value)
         if type(value) is str:
-            if self.text[self.column(node) : self.column(node) + 1] != '"':
+            if not self._starts_with(node, '"'):
                 raise self.fail('strings are written in double quotes: "text"', node)
             return Literal(value)
         if isinstance(value, bool):
@@ -241,7 +278,7 @@ class _Builder:
         if not (
             isinstance(argument, ast.Constant)
             and type(argument.value) is str
-            and self.text[self.column(argument) : self.column(argument) + 1] == '"'
+            and self._starts_with(argument, '"')
         ):
             raise self.fail("visited takes one node id in double quotes", argument)
         node_id = argument.value

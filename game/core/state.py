@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.core.model import Value
+from game.core.model import COMPETENCIES, SEVERITIES, Value
 from game.errors import StateError
 
 
@@ -43,13 +43,17 @@ class DecisionRecord:
             isinstance(data.get("node"), str)
             and isinstance(data.get("choice"), str)
             and isinstance(ratings, dict)
-            and all(isinstance(k, str) and type(v) is int for k, v in ratings.items())
+            and all(
+                k in COMPETENCIES and type(v) is int and 1 <= v <= 5 for k, v in ratings.items()
+            )
         ):
-            raise StateError("a history entry lacks node, choice or ratings")
+            raise StateError("a history entry lacks node or choice, or has ratings out of range")
         pair: tuple[str, str] | None = None
         if violation is not None:
-            if not isinstance(violation, dict) or not all(
-                isinstance(violation.get(key), str) for key in ("rule", "severity")
+            if (
+                not isinstance(violation, dict)
+                or not isinstance(violation.get("rule"), str)
+                or violation.get("severity") not in SEVERITIES
             ):
                 raise StateError("a history entry has a malformed violation")
             pair = (violation["rule"], violation["severity"])

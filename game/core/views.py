@@ -41,9 +41,16 @@ class NodeView:
         return tuple(choice for choice in self.choices if choice.is_available)
 
     def find(self, answer: str) -> ChoiceView | None:
-        """The listed choice named by a number ("2") or a choice id, or None."""
+        """The listed choice named by its shown number ("2") or its id, or None.
+
+        Shown numbers win: an id made of digits is reachable only when no shown
+        number reads the same.
+        """
         answer = answer.strip()
         for choice in self.choices:
-            if answer == choice.choice_id or answer == str(choice.number):
+            if answer == str(choice.number):
+                return choice
+        for choice in self.choices:
+            if answer == choice.choice_id:
                 return choice
         return None

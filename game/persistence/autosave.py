@@ -8,21 +8,30 @@ whose autosave fails must say so rather than carry on as if saved.
 from __future__ import annotations
 
 from game.core.events import ChoiceMade, ChoiceUndone, Event, PlayEnded
+from game.core.state import PlayState
 from game.persistence.saves import SaveStore
 
 
 class Autosaver:
     """Subscribe an instance to an EventBus; it writes the autosave after each choice."""
 
-    def __init__(self, store: SaveStore, scenario_hash: str, player: str = "") -> None:
+    def __init__(
+        self, store: SaveStore, scenario_hash: str, player: str = "", mode: str = "learn"
+    ) -> None:
         self.store = store
         self.scenario_hash = scenario_hash
         self.player = player
+        self.mode = mode
         self.saves = 0
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, (ChoiceMade, ChoiceUndone, PlayEnded)):
-            state = event.state
-            path = self.store.autosave_path(state.scenario_id)
-            self.store.write(path, state, self.scenario_hash, self.player, slot="autosave")
-            self.saves += 1
+            self.save(event.state)
+
+    def save(self, state: PlayState) -> None:
+        """Write the autosave of ``state`` now."""
+        path = self.store.autosave_path(state.scenario_id)
+        self.store.write(
+            path, state, self.scenario_hash, self.player, slot="autosave", mode=self.mode
+        )
+        self.saves += 1

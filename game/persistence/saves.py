@@ -41,6 +41,7 @@ class SaveHeader:
     saved_at: str
     player: str = ""
     slot: str = ""
+    mode: str = "learn"
     perekat_version: str = __version__
 
 
@@ -63,7 +64,11 @@ def now_iso() -> str:
 
 
 class SaveStore:
-    """The saves folder: ``autosave/<scenario>.json`` and ``slots/<name>.json``."""
+    """The saves folder: ``autosave/<scenario>.json`` and ``slots/<scenario>/<name>.json``.
+
+    Nothing here overwrites a save it cannot read: before a write replaces a
+    damaged or newer file, that file is renamed aside.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -71,20 +76,28 @@ class SaveStore:
     def autosave_path(self, scenario_id: str) -> Path:
         return self.root / "autosave" / f"{scenario_id}.json"
 
-    def slot_path(self, name: str) -> Path:
+    def slot_path(self, scenario_id: str, name: str) -> Path:
+        """Where slot ``name`` of ``scenario_id`` lives; scenarios' slots never clash."""
         if not SLOT_NAME.match(name):
             raise SaveError(
                 f"slot name '{name}' is not allowed: use letters, digits, '-' and '_' "
                 "(up to 40, starting with a letter or digit)"
             )
-        return self.root / "slots" / f"{name}.json"
+        return self.root / "slots" / scenario_id / f"{name}.json"
 
     def write(
-        self, path: Path, state: PlayState, scenario_hash: str, player: str = "", slot: str = ""
+        self,
+        path: Path,
+        state: PlayState,
+        scenario_hash: str,
+        player: str = "",
+        slot: str = "",
+        mode: str = "learn",
     ) -> SaveHeader:
         """Save ``state`` atomically at ``path``; raise SaveError when the disk refuses."""
+        self._keep_unreadable(path)
         header = SaveHeader(
-            state.scenario_id, scenario_hash, state.node_id, now_iso(), player, slot
+            state.scenario_id, scenario_hash, state.node_id, now_iso(), player, slot, mode
         )
         payload = {
             "format": SAVE_FORMAT,
@@ -107,22 +120,11 @@ class SaveStore:
             raise SaveError(f"there is no save at {path}") from None
         except OSError as error:
             raise SaveError(f"cannot read the save {path}: {error.strerror or error}") from None
-        try:
-            payload = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            self._refuse(path, f"the save is damaged or truncated ({error})", "damaged")
-        if not isinstance(payload, dict) or payload.get("format") != SAVE_FORMAT:
-            self._refuse(path, "the file is not a Perekat save", "damaged")
-        version = payload.get("version")
-        if type(version) is not int or version < 1:
-            self._refuse(path, "the save has no valid version", "damaged")
-        if version > SAVE_VERSION:
-            self._refuse(
-                path,
-                f"the save was made by a newer Perekat (save format {version}; "
-                f"this one reads up to {SAVE_VERSION}); update Perekat to use it",
-                "newer",
-            )
+        problem, label = _problem_of(raw)
+        if problem:
+            self._refuse(path, problem, label)
+        payload = json.loads(raw.decode("utf-8"))
+        version = payload["version"]
         while version < SAVE_VERSION:
             payload = MIGRATIONS[version](payload)
             version = payload["version"]
@@ -131,23 +133,74 @@ class SaveStore:
             state = PlayState.from_dict(payload.get("state"))
         except (SaveError, StateError) as error:
             self._refuse(path, f"the save is damaged ({error})", "damaged")
+        if header.scenario_id != state.scenario_id:
+            self._refuse(
+                path, "the save's header and play state name different scenarios", "damaged"
+            )
         return SaveGame(header, state)
 
-    def slots(self) -> list[tuple[str, SaveHeader | None]]:
-        """Every named slot with its header (None for one that cannot be read)."""
+    def retire_autosave(self, scenario_id: str) -> Path | None:
+        """Before a new play: move an unfinished, damaged or newer autosave aside.
+
+        Returns where it was kept (None when there was none, or it was a finished
+        play that a new autosave may replace).
+        """
+        path = self.autosave_path(scenario_id)
+        if not path.exists():
+            return None
+        try:
+            save = self.read(path)
+        except SaveRefused as refused:
+            return refused.kept_at
+        if save.state.is_finished:
+            return None
+        return set_aside(path, "previous")
+
+    def slots(self, scenario_id: str) -> list[tuple[str, SaveHeader | None]]:
+        """Every named slot of a scenario with its header (None for one that cannot be read)."""
         found: list[tuple[str, SaveHeader | None]] = []
-        for path in sorted((self.root / "slots").glob("*.json")):
+        for path in sorted((self.root / "slots" / scenario_id).glob("*.json")):
             try:
                 payload = json.loads(path.read_text(encoding="utf-8"))
                 found.append((path.stem, _header(payload.get("header"))))
-            except (OSError, ValueError, AttributeError, SaveError):
+            except (OSError, ValueError, RecursionError, AttributeError, SaveError):
                 found.append((path.stem, None))
         return found
+
+    def _keep_unreadable(self, path: Path) -> None:
+        """Rename ``path`` aside when it holds something a write must not destroy."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return
+        problem, label = _problem_of(raw)
+        if problem:
+            set_aside(path, label)
 
     def _refuse(self, path: Path, reason: str, label: str) -> Any:
         kept = set_aside(path, label)
         where = f"; its bytes are kept at {kept}" if kept else ""
         raise SaveRefused(f"{path}: {reason}{where}", kept)
+
+
+def _problem_of(raw: bytes) -> tuple[str, str]:
+    """(why ``raw`` is not a usable save, "damaged" or "newer"), or ("", "") when it is."""
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        return f"the save is damaged or truncated ({error})", "damaged"
+    if not isinstance(payload, dict) or payload.get("format") != SAVE_FORMAT:
+        return "the file is not a Perekat save", "damaged"
+    version = payload.get("version")
+    if type(version) is not int or version < 1:
+        return "the save has no valid version", "damaged"
+    if version > SAVE_VERSION:
+        return (
+            f"the save was made by a newer Perekat (save format {version}; this one reads up "
+            f"to {SAVE_VERSION}); update Perekat to use it",
+            "newer",
+        )
+    return "", ""
 
 
 def set_aside(path: Path, label: str) -> Path | None:
@@ -174,7 +227,9 @@ def _header(data: Any) -> SaveHeader:
         raise SaveError("the save header lacks its scenario, node or time")
     extra = {
         name: data[name]
-        for name in ("player", "slot", "perekat_version")
+        for name in ("player", "slot", "mode", "perekat_version")
         if isinstance(data.get(name), str)
     }
+    if extra.get("mode", "learn") not in ("learn", "assess"):
+        raise SaveError("the save header names an unknown play mode")
     return SaveHeader(*(data[name] for name in fields), **extra)

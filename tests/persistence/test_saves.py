@@ -26,7 +26,7 @@ def test_save_round_trips_state_and_header(tmp_path: Path, mini: Scenario) -> No
     """What is written reads back equal, with scenario id, hash, node, time and player."""
     store = SaveStore(tmp_path)
     engine = played(mini)
-    path = store.slot_path("satu")
+    path = store.slot_path("mini", "satu")
     store.write(path, engine.state, mini.content_hash, player="Ani", slot="satu")
     save = store.read(path)
     assert save.state == engine.state
@@ -86,7 +86,7 @@ def test_unusable_save_is_refused_and_kept_aside(
 def test_setting_aside_never_overwrites_an_earlier_copy(tmp_path: Path) -> None:
     """Two damaged saves in the same second keep both copies."""
     store = SaveStore(tmp_path)
-    path = store.slot_path("x")
+    path = store.slot_path("mini", "x")
     path.parent.mkdir(parents=True)
     kept = []
     for content in (b"one", b"two"):
@@ -108,7 +108,7 @@ def test_missing_save_is_a_clear_error(tmp_path: Path) -> None:
 def test_bad_slot_names_are_refused(tmp_path: Path, name: str) -> None:
     """Slot names cannot escape the folder or be odd."""
     with pytest.raises(SaveError):
-        SaveStore(tmp_path).slot_path(name)
+        SaveStore(tmp_path).slot_path("mini", name)
 
 
 def test_failed_write_keeps_the_old_save_and_leaves_no_temp_file(
@@ -116,7 +116,7 @@ def test_failed_write_keeps_the_old_save_and_leaves_no_temp_file(
 ) -> None:
     """A crash before the replace leaves the previous save intact."""
     store = SaveStore(tmp_path)
-    path = store.slot_path("s")
+    path = store.slot_path("mini", "s")
     engine = played(mini)
     store.write(path, engine.state, mini.content_hash)
     before = path.read_bytes()
@@ -135,9 +135,9 @@ def test_failed_write_keeps_the_old_save_and_leaves_no_temp_file(
 def test_slots_lists_headers_and_marks_unreadable(tmp_path: Path, mini: Scenario) -> None:
     """slots() gives each slot's header, None for one that cannot be read."""
     store = SaveStore(tmp_path)
-    store.write(store.slot_path("a"), played(mini).state, mini.content_hash, slot="a")
-    store.slot_path("b").write_text("{", encoding="utf-8")
-    listed = store.slots()
+    store.write(store.slot_path("mini", "a"), played(mini).state, mini.content_hash, slot="a")
+    store.slot_path("mini", "b").write_text("{", encoding="utf-8")
+    listed = store.slots("mini")
     assert [name for name, _ in listed] == ["a", "b"]
     assert listed[0][1] is not None and listed[0][1].node_id == "rapat"
     assert listed[1][1] is None

@@ -11,13 +11,22 @@ from typing import Any
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
         "continue": "[Enter untuk lanjut]",
-        "prompt": "Pilihan Anda (nomor atau id; :bantuan untuk perintah): ",
+        "prompt": "Pilihan Anda (nomor; :bantuan untuk perintah): ",
         "locked": "terkunci",
         "refused_locked": "Pilihan itu terkunci. {reason}",
         "refused_unknown": "Tidak ada pilihan '{answer}'. Ketik nomor 1-{count} atau id pilihan.",
-        "input_ended": "Masukan berakhir sebelum akhir skenario. Permainan tersimpan otomatis; "
-        "lanjutkan dengan: perekat play {scenario} --resume",
-        "interrupted": "Dihentikan. Permainan tersimpan otomatis; lanjutkan dengan --resume.",
+        "input_ended": "Masukan berakhir sebelum akhir skenario.",
+        "interrupted": "Dihentikan.",
+        "autosaved": "Permainan tersimpan otomatis; lanjutkan dengan: "
+        "perekat play {scenario} --resume",
+        "nothing_saved": "Belum ada pilihan, jadi belum ada yang disimpan.",
+        "undo_impossible": "Tidak dapat membatalkan: skenario telah berubah sejak pilihan itu "
+        "dibuat.",
+        "kept_previous": "Permainan sebelumnya yang belum selesai disimpan di {path} "
+        "(lanjutkan dengan --load {path}).",
+        "ask_resume": "Ada permainan yang belum selesai (disimpan {saved_at}). Lanjutkan? [Y/t] ",
+        "menu_invalid": "Ketik nomor 1-{count}, atau kosongkan untuk keluar.",
+        "mode_kept": "Permainan ini dimulai dalam mode '{mode}' dan tetap dalam mode itu.",
         "feedback": "Umpan balik",
         "rating": "Nilai",
         "violation": "Pelanggaran",
@@ -29,13 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "violations": "Pelanggaran aturan",
         "no_violations": "Tidak ada pelanggaran aturan.",
         "decisions": "Keputusan Anda",
-        "help": "Perintah: :undo (batalkan pilihan terakhir, mode belajar), :save NAMA (simpan ke "
-        "slot), :quit (keluar; permainan sudah tersimpan otomatis), :bantuan",
+        "help": "Ketik nomor pilihan (atau id pilihan). Perintah: :undo (batalkan pilihan terakhir, "
+        "mode belajar), :save NAMA (simpan ke slot), :quit (keluar; permainan tersimpan otomatis "
+        "setelah setiap pilihan), :bantuan",
         "undone": "Pilihan terakhir dibatalkan.",
         "undo_not_allowed": "Batal pilihan hanya tersedia di mode belajar (--mode learn).",
         "nothing_to_undo": "Belum ada pilihan untuk dibatalkan.",
         "saved": "Tersimpan di slot '{slot}' ({path}).",
-        "quit": "Keluar. Permainan tersimpan otomatis; lanjutkan dengan --resume.",
+        "quit": "Keluar.",
         "resumed": "Melanjutkan permainan yang tersimpan ({saved_at}).",
         "changed": "Catatan: skenario telah berubah sejak permainan disimpan.",
         "already_ended": "Permainan yang tersimpan sudah selesai.",
@@ -50,13 +60,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "en": {
         "continue": "[Enter to continue]",
-        "prompt": "Your choice (number or id; :help for commands): ",
+        "prompt": "Your choice (number; :help for commands): ",
         "locked": "locked",
         "refused_locked": "That choice is locked. {reason}",
         "refused_unknown": "There is no choice '{answer}'. Type a number 1-{count} or a choice id.",
-        "input_ended": "Input ended before the scenario's ending. The play is autosaved; "
-        "continue with: perekat play {scenario} --resume",
-        "interrupted": "Stopped. The play is autosaved; continue with --resume.",
+        "input_ended": "Input ended before the scenario's ending.",
+        "interrupted": "Stopped.",
+        "autosaved": "The play is autosaved; continue with: perekat play {scenario} --resume",
+        "nothing_saved": "No choice was made yet, so nothing was saved.",
+        "undo_impossible": "Cannot undo: the scenario has changed since that choice was made.",
+        "kept_previous": "The earlier unfinished play was kept at {path} (continue it with "
+        "--load {path}).",
+        "ask_resume": "There is an unfinished play (saved {saved_at}). Continue it? [Y/n] ",
+        "menu_invalid": "Type a number 1-{count}, or nothing to leave.",
+        "mode_kept": "This play was started in '{mode}' mode and stays in it.",
         "feedback": "Feedback",
         "rating": "Rating",
         "violation": "Violation",
@@ -68,13 +85,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "violations": "Rules broken",
         "no_violations": "No rule was broken.",
         "decisions": "Your decisions",
-        "help": "Commands: :undo (take back the last choice, learning mode), :save NAME (save to a "
-        "slot), :quit (leave; the play is already autosaved), :help",
+        "help": "Type a choice's number (or its id). Commands: :undo (take back the last choice, "
+        "learning mode), :save NAME (save to a slot), :quit (leave; the play is autosaved after "
+        "every choice), :help",
         "undone": "The last choice was taken back.",
         "undo_not_allowed": "Undo is only available in learning mode (--mode learn).",
         "nothing_to_undo": "No choice has been made yet.",
         "saved": "Saved to slot '{slot}' ({path}).",
-        "quit": "Leaving. The play is autosaved; continue with --resume.",
+        "quit": "Leaving.",
         "resumed": "Continuing the saved play ({saved_at}).",
         "changed": "Note: the scenario has changed since the play was saved.",
         "already_ended": "The saved play has already ended.",

@@ -17,13 +17,14 @@ from typing import TextIO
 
 from game.core.engine import Engine
 from game.core.views import ChoiceView, NodeView
-from game.errors import LockedChoiceError, NothingToUndoError, SaveError
+from game.errors import LockedChoiceError, NothingToUndoError, SaveError, UndoImpossibleError
 from game.persistence.saves import SaveStore
 from game.ui.terminal.messages import say
 from game.ui.terminal.report import WIDTH, render_report
 
 EXIT_DONE = 0
 EXIT_INPUT_ENDED = 3
+EXIT_INTERRUPTED = 130
 
 
 @dataclass
@@ -77,7 +78,7 @@ class TextPlayer:
         )
 
     def run(self) -> int:
-        """Play until the ending (0), until input ends (3) or the player quits (0)."""
+        """Play to the ending (0), until input ends (3), :quit (0) or Ctrl-C (130)."""
         scenario = self.engine.scenario
         self.print(f"=== {scenario.title.get(self.lang)} ===")
         if scenario.summary is not None and not self.engine.state.history:
@@ -87,20 +88,39 @@ class TextPlayer:
                 view = self.engine.current()
                 self.show(view)
                 if view.kind == "step":
-                    if self.options.is_interactive:
-                        self.ask(say(self.lang, "continue"))
-                    self.engine.advance()
+                    self.step()
                 else:
                     self.decide(view)
         except InputEnded:
             self.print()
-            self.print(say(self.lang, "input_ended", scenario=scenario.scenario_id))
+            self.print(self.saved_note("input_ended"))
             return EXIT_INPUT_ENDED
         except QuitRequested:
-            self.print(say(self.lang, "quit"))
+            self.print(self.saved_note("quit"))
             return EXIT_DONE
+        except KeyboardInterrupt:
+            self.print()
+            self.print(self.saved_note("interrupted"))
+            return EXIT_INTERRUPTED
         self.finish()
         return EXIT_DONE
+
+    def saved_note(self, key: str) -> str:
+        """Why the play stops, and (only when true) that it is autosaved and how to go on."""
+        scenario_id = self.engine.scenario.scenario_id
+        if self.engine.state.history:
+            return f"{say(self.lang, key)} " + say(self.lang, "autosaved", scenario=scenario_id)
+        return f"{say(self.lang, key)} " + say(self.lang, "nothing_saved")
+
+    def step(self) -> None:
+        """A linear step: interactive players press Enter (or type a command) to go on."""
+        while self.options.is_interactive:
+            answer = self.ask(say(self.lang, "continue"))
+            if not answer.startswith(":"):
+                break
+            if self.command(answer):
+                return  # undo moved the play back; show where it stands now
+        self.engine.advance()
 
     def finish(self) -> None:
         """Show the ending and the report."""
@@ -134,10 +154,14 @@ class TextPlayer:
     def list_choices(self, view: NodeView) -> None:
         self.print()
         for choice in view.choices:
-            text = self.wrap(f"{choice.number}. {choice.text}", "")
-            text = text.replace("\n", "\n   ")
+            text = textwrap.fill(
+                f"{choice.number}. {' '.join(choice.text.split())}", WIDTH, subsequent_indent="   "
+            )
             if not choice.is_available:
-                text = f"{text}\n   [{say(self.lang, 'locked')}] {choice.locked_reason}"
+                reason = f"[{say(self.lang, 'locked')}] {choice.locked_reason}"
+                text += "\n" + textwrap.fill(
+                    reason, WIDTH, initial_indent="   ", subsequent_indent="   "
+                )
             self.print(text)
 
     def decide(self, view: NodeView) -> None:
@@ -194,18 +218,22 @@ class TextPlayer:
             except NothingToUndoError:
                 self.print(say(self.lang, "nothing_to_undo"))
                 return False
+            except UndoImpossibleError:
+                self.print(say(self.lang, "undo_impossible"))
+                return False
             self.print(say(self.lang, "undone"))
             return True
         if word in ("save", "simpan") and argument.strip():
             slot = argument.strip()
             try:
-                path = self.store.slot_path(slot)
+                path = self.store.slot_path(self.engine.scenario.scenario_id, slot)
                 self.store.write(
                     path,
                     self.engine.state,
                     self.engine.scenario.content_hash,
                     self.options.player,
                     slot=slot,
+                    mode=self.options.mode,
                 )
             except SaveError as error:
                 self.print(str(error))
