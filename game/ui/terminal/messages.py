@@ -38,9 +38,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "violations": "Pelanggaran aturan",
         "no_violations": "Tidak ada pelanggaran aturan.",
         "decisions": "Keputusan Anda",
-        "help": "Ketik nomor pilihan (atau id pilihan). Perintah: :undo (batalkan pilihan terakhir, "
-        "mode belajar), :save NAMA (simpan ke slot), :quit (keluar; permainan tersimpan otomatis "
-        "setelah setiap pilihan), :bantuan",
+        "help": "Ketik nomor pilihan (atau id pilihan). Perintah: :undo (batalkan pilihan "
+        "terakhir, mode belajar), :save NAMA (simpan ke slot), :quit (keluar; permainan "
+        "tersimpan otomatis setelah setiap pilihan), :bantuan",
         "undone": "Pilihan terakhir dibatalkan.",
         "undo_not_allowed": "Batal pilihan hanya tersedia di mode belajar (--mode learn).",
         "nothing_to_undo": "Belum ada pilihan untuk dibatalkan.",
