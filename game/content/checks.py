@@ -16,7 +16,7 @@ import keyword
 from collections.abc import Iterator
 from typing import Any
 
-from game.content.diagnostics import Diagnostic, did_you_mean, make
+from game.content.diagnostics import Diagnostic, did_you_mean, make, plain_text_hint
 from game.content.schema_check import where
 from game.content.wording import detail_in
 from game.content.yaml_strict import Document
@@ -77,11 +77,15 @@ class _Checker:
         return _TYPE_NAMES.get(self.lang, _TYPE_NAMES["id"])[kind]
 
     def run(self) -> list[Diagnostic]:
-        for name in self.variables:
+        for name, value in _entries(self.data.get("variables")):
             if name in RESERVED_WORDS:
                 self.add("SCN017", ("variables", name), key=True, name=name)
+            hint = plain_text_hint(value, self.lang)
+            if hint:
+                self.add("SCN104", ("variables", name), name=name, detail=value, suggestion=hint)
         start = self.data.get("start")
-        if isinstance(start, str) and self.nodes and start not in self.nodes:
+        has_nodes = bool(_mapping(self.data.get("nodes")))  # an empty map has its own error
+        if isinstance(start, str) and has_nodes and start not in self.nodes:
             self.reference(start, ("start",))
         self.texts()
         assessed: set[str] = set()
@@ -90,7 +94,7 @@ class _Checker:
                 assessed |= self.node(node_id, node)
         self.step_loops()
         missing = [name for name in COMPETENCIES if name not in assessed]
-        if self.nodes and missing:
+        if has_nodes and missing:
             self.add("SCN103", (), detail=", ".join(missing))
         return self.found
 
@@ -125,14 +129,17 @@ class _Checker:
         choices = node.get("choices")
         if not isinstance(choices, list):
             return set()
-        return self.decision(node_id, [c if isinstance(c, dict) else {} for c in choices])
+        return self.decision(node_id, choices)
 
-    def decision(self, node_id: str, choices: list[dict[str, Any]]) -> set[str]:
+    def decision(self, node_id: str, choices: list[Any]) -> set[str]:
         base = ("nodes", node_id, "choices")
         seen: set[str] = set()
         rated_sets: list[frozenset[str]] = []
+        assessed: set[str] = set()
         best: dict[str, int] = {}
         for index, choice in enumerate(choices):
+            if not isinstance(choice, dict):
+                continue  # the schema check reports it; no follow-on findings from it
             path = base + (index,)
             choice_id = choice.get("id")
             if isinstance(choice_id, str):
@@ -146,12 +153,16 @@ class _Checker:
             if isinstance(condition, str):
                 self.condition(condition, path + ("if",))
             self.effects(choice, path)
+            raw_score = _mapping(choice.get("score"))
             score = {
                 name: rating
-                for name, rating in _mapping(choice.get("score")).items()
+                for name, rating in raw_score.items()
                 if name in COMPETENCIES and type(rating) is int
             }
-            rated_sets.append(frozenset(score))
+            assessed |= set(score)
+            if len(score) == len(raw_score) and isinstance(choice.get("score", {}), dict):
+                # only well-formed scores take part (a misspelt one already has its error)
+                rated_sets.append(frozenset(score))
             for name, rating in score.items():
                 best[name] = max(best.get(name, 0), rating)
             if "feedback" not in choice and isinstance(choice_id, str):
@@ -159,13 +170,13 @@ class _Checker:
         if len(set(rated_sets)) > 1:
             detail = " / ".join(",".join(sorted(s)) or "-" for s in dict.fromkeys(rated_sets))
             self.add("SCN042", ("nodes", node_id), key=True, name=node_id, detail=detail)
-            return set().union(*rated_sets)
+            return assessed
         for name, rating in best.items():
             if rating < 5:
                 self.add(
                     "SCN102", ("nodes", node_id), key=True, name=node_id, detail=name, other=rating
                 )
-        return set(rated_sets[0]) if rated_sets else set()
+        return assessed
 
     def condition(self, source: str, path: tuple[Any, ...]) -> None:
         try:

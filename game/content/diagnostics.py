@@ -9,6 +9,7 @@ docs/diagnostics.md documents each code for writers.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,8 @@ CATALOGUE: dict[str, Code] = {
             ERROR,
             "Jenis salah di {where}: seharusnya {expected}",
             "Wrong type at {where}: expected {expected}",
+            "{suggestion}",
+            "{suggestion}",
         ),
         _code(
             "SCN012",
@@ -143,6 +146,8 @@ CATALOGUE: dict[str, Code] = {
             ERROR,
             "Nilai tidak sah di {where}: {detail}",
             "Invalid value at {where}: {detail}",
+            "{suggestion}",
+            "{suggestion}",
         ),
         _code(
             "SCN017",
@@ -298,6 +303,14 @@ CATALOGUE: dict[str, Code] = {
             "Skenario yang lengkap menilai recognize, tolerate, dan leverage.",
             "A complete scenario assesses recognize, tolerate and leverage.",
         ),
+        _code(
+            "SCN104",
+            WARNING,
+            "Nilai awal variabel '{name}' adalah teks '{detail}'",
+            "The initial value of variable '{name}' is the text '{detail}'",
+            "{suggestion}",
+            "{suggestion}",
+        ),
     )
 }
 
@@ -340,6 +353,27 @@ def make(code: str, file: str, line: int, col: int, lang: str = "id", **params: 
     message = entry.message[language].format(**values)
     hint = entry.hint[language].format(**values) if entry.hint[language] else ""
     return Diagnostic(code, entry.severity, file, line, col, message, hint)
+
+
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+_YAML11_NUMBER = re.compile(r"^[-+]?(0[0-9_]+|[0-9][0-9_]*(:[0-5]?[0-9])+|0[xob][0-9a-fA-F_]+)$")
+
+
+def plain_text_hint(value: object, lang: str = "id") -> str:
+    """A hint when text is what older YAML would have read as a boolean or a number."""
+    if not isinstance(value, str):
+        return ""
+    if value.lower() in _YAML11_BOOLEANS:
+        if lang == "id":
+            return f"'{value}' dibaca sebagai teks; untuk boolean tulis true atau false."
+        return f"'{value}' is read as text; write true or false for a boolean."
+    if _YAML11_NUMBER.match(value):
+        if lang == "id":
+            return (f"'{value}' dibaca sebagai teks; bilangan bulat ditulis dengan angka saja, "
+                    "tanpa nol di depan atau titik dua.")
+        return (f"'{value}' is read as text; integers are plain digits, with no leading zero "
+                "or colon.")
+    return ""
 
 
 def did_you_mean(word: str, options: Iterable[str], lang: str = "id") -> str:

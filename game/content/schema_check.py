@@ -20,7 +20,7 @@ import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from game.content.diagnostics import Diagnostic, did_you_mean, make
+from game.content.diagnostics import Diagnostic, did_you_mean, make, plain_text_hint
 from game.content.yaml_strict import Document
 
 _TYPE_WORDS = {
@@ -145,6 +145,7 @@ def _diagnose(error: ValidationError, document: Document, file: str, lang: str) 
                 lang,
                 where=where(path),
                 expected=" / ".join(words.get(str(name), str(name)) for name in names),
+                suggestion=plain_text_hint(instance, lang),
             )
         ]
     schema_path = list(error.relative_schema_path)
@@ -202,7 +203,15 @@ def _generic(error: ValidationError, document: Document, file: str, lang: str) -
     if isinstance(value, list):
         value = ", ".join(str(item) for item in value)
     detail = template.format(value=value) if template else error.message
-    return make("SCN016", file, line, col, lang, where=where(path), detail=detail)
+    suggestion = ""
+    if error.validator == "enum" and isinstance(error.validator_value, list):
+        options = [str(item) for item in error.validator_value]
+        suggestion = did_you_mean(str(error.instance).lower(), options, lang) or did_you_mean(
+            str(error.instance), options, lang
+        )
+    return make(
+        "SCN016", file, line, col, lang, where=where(path), detail=detail, suggestion=suggestion
+    )
 
 
 def _is_text_schema(fragment: dict[str, Any]) -> bool:

@@ -64,3 +64,46 @@ def test_model_is_built_as_written() -> None:
     assert ending is not None and ending.kind == "good"
     assert scenario.nodes["b"].text.get("en") == "Selesai"
     assert len(scenario.content_hash) == 64
+
+
+def _diagnostic(text: str, code: str, lang: str = "id") -> tuple[str, str]:
+    found = [d for d in load_bytes(text.encode(), Path("t.yaml"), lang).diagnostics if d.code == code]
+    assert found, code
+    return found[0].message, found[0].hint
+
+
+BASE = """\
+format: 1
+id: t
+title: {id: "T", en: "T"}
+start: a
+nodes:
+  a:
+    text: {id: "A", en: "A"}
+    show_locked: SHOW
+    choices:
+      - id: c
+        text: {id: "C", en: "C"}
+        goto: b
+        score: {recognize: 5, tolerate: 5, leverage: 5}
+        feedback: {id: "F", en: "F"}
+        violation: {rule: "PP 94/2021", severity: SEVERITY}
+  b:
+    text: {id: "B", en: "B"}
+    ending: {title: {id: "E", en: "E"}}
+"""
+
+
+def test_yaml11_boolean_gets_a_hint_saying_it_is_text() -> None:
+    """`show_locked: yes` is text under the strict loader; the hint says to write true."""
+    _, hint = _diagnostic(BASE.replace("SHOW", "yes").replace("SEVERITY", "berat"), "SCN011")
+    assert hint == "'yes' dibaca sebagai teks; untuk boolean tulis true atau false."
+
+
+def test_enum_mistake_suggests_the_allowed_value() -> None:
+    """`severity: Berat` suggests `berat`."""
+    message, hint = _diagnostic(
+        BASE.replace("SHOW", "true").replace("SEVERITY", "Berat"), "SCN016", "en"
+    )
+    assert "must be one of: moral, ringan, sedang, berat" in message
+    assert hint == "Did you mean 'berat'?"
