@@ -29,7 +29,7 @@ from game.core.model import Scenario
 from game.errors import EngineError, SaveError, StateError
 from game.persistence.autosave import Autosaver
 from game.persistence.saves import SaveStore
-from game.ui.terminal.messages import say
+from game.ui.terminal.messages import say, translate
 from game.ui.terminal.player import TextPlayer, TextPlayerOptions
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT_ENDED = 0, 1, 2, 3
@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return play_command(args)
         return menu_command(args)
     except CliError as error:
-        print(f"perekat: {error}", file=sys.stderr)
+        print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         print(say(args.lang, "interrupted"), file=sys.stderr)
@@ -207,7 +207,7 @@ def play_command(args: argparse.Namespace) -> int:
     except (SaveError, StateError) as error:
         raise CliError(str(error)) from None
     except EngineError as error:
-        print(f"perekat: {error}", file=sys.stderr)
+        print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
         return EXIT_INVALID
     engine = session.engine
     autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode)
@@ -225,7 +225,7 @@ def play_command(args: argparse.Namespace) -> int:
                 autosaver.save(engine.state)
             code = player.run()
     except EngineError as error:
-        print(f"perekat: {error}", file=sys.stderr)
+        print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
         return EXIT_INVALID
     except SaveError as error:
         raise CliError(str(error)) from None
@@ -268,7 +268,7 @@ def _start_play(args: argparse.Namespace, scenario: Scenario, store: SaveStore) 
     if save.header.scenario_hash != scenario.content_hash:
         print(say(args.lang, "changed"))
         for note in fit_state(scenario, save.state):
-            print(f"  - {note}")
+            print(f"  - {translate(args.lang, note)}")
     mode = save.header.mode
     if args.mode and args.mode != mode:
         print(say(args.lang, "mode_kept", mode=mode))

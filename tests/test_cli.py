@@ -153,7 +153,9 @@ def test_input_ending_early_autosaves_and_exits_three_then_resume_finishes(saves
 def test_resume_without_autosave_is_a_clear_error(saves: str) -> None:
     """--resume with nothing saved exits 2 with a message."""
     out = run("play", str(MINI), "--resume", "--saves-dir", saves)
-    assert out.returncode == 2 and "no autosave" in out.stderr
+    assert out.returncode == 2 and "tidak ada simpanan otomatis untuk 'mini'" in out.stderr
+    english = run("play", str(MINI), "--resume", "--lang", "en", "--saves-dir", saves)
+    assert "there is no autosave for 'mini'" in english.stderr
 
 
 def test_damaged_autosave_exits_two_and_keeps_its_bytes(saves: str) -> None:

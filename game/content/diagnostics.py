@@ -369,10 +369,13 @@ def plain_text_hint(value: object, lang: str = "id") -> str:
         return f"'{value}' is read as text; write true or false for a boolean."
     if _YAML11_NUMBER.match(value):
         if lang == "id":
-            return (f"'{value}' dibaca sebagai teks; bilangan bulat ditulis dengan angka saja, "
-                    "tanpa nol di depan atau titik dua.")
-        return (f"'{value}' is read as text; integers are plain digits, with no leading zero "
-                "or colon.")
+            return (
+                f"'{value}' dibaca sebagai teks; bilangan bulat ditulis dengan angka saja, "
+                "tanpa nol di depan atau titik dua."
+            )
+        return (
+            f"'{value}' is read as text; integers are plain digits, with no leading zero or colon."
+        )
     return ""
 
 

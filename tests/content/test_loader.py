@@ -67,7 +67,9 @@ def test_model_is_built_as_written() -> None:
 
 
 def _diagnostic(text: str, code: str, lang: str = "id") -> tuple[str, str]:
-    found = [d for d in load_bytes(text.encode(), Path("t.yaml"), lang).diagnostics if d.code == code]
+    found = [
+        d for d in load_bytes(text.encode(), Path("t.yaml"), lang).diagnostics if d.code == code
+    ]
     assert found, code
     return found[0].message, found[0].hint
 

@@ -294,3 +294,38 @@ def test_view_texts_fall_back_to_indonesian(mini: Scenario) -> None:
     node = Node("n", Text.of("Hanya Indonesia"))
     assert node.text.get("en") == "Hanya Indonesia"
     assert Engine(mini, lang="fr").current().text == mini.nodes["pagi"].text.get("id")
+
+
+def test_shown_numbers_win_over_numeric_choice_ids(mini: Scenario) -> None:
+    """A choice whose id is a digit cannot shadow the number shown for another choice."""
+    node = mini.nodes["pagi"]
+    renamed = tuple(replace(c, choice_id=str(i + 2)) for i, c in enumerate(node.choices))
+    nodes = dict(mini.nodes)
+    nodes["pagi"] = replace(node, choices=renamed)
+    view = Engine(replace(mini, nodes=MappingProxyType(nodes))).current()
+    # ids are "2", "3", "4"; the shown numbers are 1, 2, 3
+    picked = view.find("2")
+    assert picked is not None and picked.number == 2 and picked.choice_id == "3"
+    by_id = view.find("4")
+    assert by_id is not None and by_id.choice_id == "4"
+
+
+def test_undo_that_cannot_be_replayed_is_refused(mini: Scenario) -> None:
+    """When the scenario changed under a play, undo raises UndoImpossibleError and keeps state."""
+    from game.errors import UndoImpossibleError
+
+    engine = Engine(mini)
+    engine.choose("tolak-halus")
+    engine.advance()
+    engine.choose("ulang")
+    pagi = mini.nodes["pagi"]
+    moved = tuple(
+        replace(c, goto="akhir-baik") if c.choice_id == "tolak-halus" else c for c in pagi.choices
+    )
+    nodes = dict(mini.nodes)
+    nodes["pagi"] = replace(pagi, choices=moved)
+    changed = Engine(replace(mini, nodes=MappingProxyType(nodes)), engine.state)
+    before = changed.state.to_dict()
+    with pytest.raises(UndoImpossibleError):
+        changed.undo()
+    assert changed.state.to_dict() == before

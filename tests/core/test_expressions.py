@@ -111,3 +111,27 @@ def test_condition_lists_what_it_reads() -> None:
     condition = parse_condition('melapor or visited("pagi") and kepercayaan > 0', TYPES, NODES)
     assert condition.variables() == {"melapor", "kepercayaan"}
     assert condition.visited_nodes() == {"pagi"}
+
+
+def test_multi_line_condition_parses_with_positions_intact() -> None:
+    """Line breaks from YAML block scalars act as spaces; offsets still point into the text."""
+    assert check('melapor or\n  sikap == "netral"', VALUES)
+    with pytest.raises(ConditionError) as caught:
+        parse_condition('melapor and\n  visited("nowhere")', TYPES, NODES)
+    assert caught.value.offset == len("melapor and\n  visited(")
+
+
+def test_deeply_nested_condition_is_an_error_not_a_crash() -> None:
+    """Thousands of nested nots give a ConditionError, never a RecursionError."""
+    with pytest.raises(ConditionError):
+        parse_condition("not " * 480 + "melapor", TYPES, NODES)
+    with pytest.raises(ConditionError, match="longer than"):
+        parse_condition("not " * 3000 + "melapor", TYPES, NODES)
+
+
+def test_single_equals_suggests_double() -> None:
+    """`x = 1` points at the '=' and says to compare with '=='."""
+    with pytest.raises(ConditionError) as caught:
+        parse_condition('sikap == "a=b" and kepercayaan = 2', TYPES, NODES)
+    assert "==" in caught.value.message
+    assert caught.value.offset == len('sikap == "a=b" and kepercayaan ')

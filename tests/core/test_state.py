@@ -54,3 +54,19 @@ def test_state_that_is_not_an_object_is_refused() -> None:
     """A list or string is not a state."""
     with pytest.raises(StateError):
         PlayState.from_dict([1, 2])
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        [{"node": "a", "choice": "c", "ratings": {"empathy": 3}}],
+        [{"node": "a", "choice": "c", "ratings": {"recognize": 9}}],
+        [{"node": "a", "choice": "c", "ratings": {}, "violation": {"rule": "r", "severity": "x"}}],
+    ],
+)
+def test_history_values_outside_the_rules_are_refused(history: list[object]) -> None:
+    """Unknown competencies, ratings outside 1..5 and unknown severities are damage."""
+    data = sample().to_dict()
+    data["history"] = history
+    with pytest.raises(StateError):
+        PlayState.from_dict(data)

@@ -181,3 +181,41 @@ def test_save_survives_the_writer_being_killed_mid_write(tmp_path: Path) -> None
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert json.loads(target.read_bytes())["n"] >= 1
+
+
+@pytest.mark.parametrize("content", [b'{"n": ' + b"9" * 5000 + b"}", b"[" * 100000 + b"]" * 100000])
+def test_pathological_json_is_refused_not_crashed(tmp_path: Path, content: bytes) -> None:
+    """Huge integers and deep nesting are refused as damaged and kept."""
+    store = SaveStore(tmp_path)
+    path = store.autosave_path("mini")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    with pytest.raises(SaveRefused) as caught:
+        store.read(path)
+    assert caught.value.kept_at is not None and caught.value.kept_at.read_bytes() == content
+
+
+def test_write_sets_an_unreadable_file_aside_before_replacing_it(
+    tmp_path: Path, mini: Scenario
+) -> None:
+    """Saving over a damaged or newer file keeps its bytes aside first."""
+    store = SaveStore(tmp_path)
+    path = store.slot_path("mini", "x")
+    path.parent.mkdir(parents=True)
+    path.write_text('{"format": "perekat-save", "version": 5}', encoding="utf-8")
+    store.write(path, played(mini).state, mini.content_hash)
+    kept = list(path.parent.glob("x.newer-*.json"))
+    assert len(kept) == 1 and store.read(path).header.node_id == "rapat"
+
+
+def test_header_and_state_for_different_scenarios_is_damage(tmp_path: Path, mini: Scenario) -> None:
+    """A save whose header and state disagree on the scenario is refused and kept."""
+    store = SaveStore(tmp_path)
+    path = store.slot_path("mini", "x")
+    store.write(path, played(mini).state, mini.content_hash)
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload["header"]["scenario_id"] = "other"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    with pytest.raises(SaveRefused):
+        store.read(path)
+    assert list(path.parent.glob("x.damaged-*.json"))

@@ -6,6 +6,7 @@ the scenario. Unknown languages fall back to Indonesian.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -112,3 +113,96 @@ def say(lang: str, key: str, **params: Any) -> str:
     """The message ``key`` in ``lang`` (Indonesian when missing), filled with ``params``."""
     table = MESSAGES.get(lang, MESSAGES["id"])
     return table.get(key, MESSAGES["id"][key]).format(**params)
+
+
+# Errors and notes from the lower layers are worded in English (the language of code);
+# the terminal shows them in the player's language.
+_INDONESIAN_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"^slot name '(.*)' is not allowed: .*$",
+            r"nama slot '\1' tidak diizinkan: pakai huruf, angka, '-' dan '_' (paling banyak 40, "
+            r"diawali huruf atau angka)",
+        ),
+        (r"^cannot write the save (.*): (.*)$", r"tidak dapat menulis simpanan \1: \2"),
+        (r"^there is no save at (.*)$", r"tidak ada simpanan di \1"),
+        (r"^cannot read the save (.*): (.*)$", r"tidak dapat membaca simpanan \1: \2"),
+        (r"the save is damaged or truncated \((.*?)\)", r"simpanan rusak atau terpotong (\1)"),
+        (r"the file is not a Perekat save", "berkas ini bukan simpanan Perekat"),
+        (r"the save has no valid version", "simpanan tidak punya versi yang sah"),
+        (
+            r"the save was made by a newer Perekat \(save format (\d+); "
+            r"this one reads up to (\d+)\); update Perekat to use it",
+            r"simpanan dibuat oleh Perekat yang lebih baru (format simpanan \1; versi ini membaca "
+            r"sampai \2); perbarui Perekat untuk memakainya",
+        ),
+        (r"the save is damaged \((.*)\)", r"simpanan rusak (\1)"),
+        (
+            r"the save's header and play state name different scenarios",
+            "kepala simpanan dan isi permainannya menyebut skenario yang berbeda",
+        ),
+        (r"; its bytes are kept at (.*)$", r"; isinya disimpan utuh di \1"),
+        (
+            r"^there is no autosave for '(.*)' in (.*)$",
+            r"tidak ada simpanan otomatis untuk '\1' di \2",
+        ),
+        (r"^(.*) is a save of '(.*)', not of '(.*)'$", r"\1 adalah simpanan '\2', bukan '\3'"),
+        (
+            r"^no scenario '(.*)' in (.*); available: (.*)$",
+            r"tidak ada skenario '\1' di \2; yang tersedia: \3",
+        ),
+        (r"^no such scenario file: (.*)$", r"berkas skenario tidak ada: \1"),
+        (r"^no such file or folder: (.*)$", r"berkas atau folder tidak ada: \1"),
+        (
+            r"^use either --resume or --load, not both$",
+            "pakai --resume atau --load, jangan keduanya",
+        ),
+        (
+            r"^--start begins a new play; .*$",
+            "--start memulai permainan baru; tidak dapat dipakai bersama --resume atau --load",
+        ),
+        (r"^scenario '(.*)' has no node '(.*)'$", r"skenario '\1' tidak punya simpul '\2'"),
+        (
+            r"^scenario '(.*)' no longer has node '(.*)'$",
+            r"skenario '\1' tidak lagi punya simpul '\2'",
+        ),
+        (
+            r"^the play state is for scenario '(.*)', not '(.*)'$",
+            r"isi permainan ini untuk skenario '\1', bukan '\2'",
+        ),
+        (
+            r"^dead end in scenario '(.*)': no choice of node '(.*)' is available$",
+            r"jalan buntu di skenario '\1': tidak ada pilihan yang tersedia di simpul '\2'",
+        ),
+        (
+            r"^variable '(.*)' is no longer declared; dropped$",
+            r"variabel '\1' tidak lagi dideklarasikan; dibuang",
+        ),
+        (
+            r"^new variable '(.*)' starts at its initial value$",
+            r"variabel baru '\1' dimulai dari nilai awalnya",
+        ),
+        (
+            r"^variable '(.*)' changed type; reset to its initial value$",
+            r"jenis variabel '\1' berubah; dikembalikan ke nilai awalnya",
+        ),
+        (
+            r"^'(.*)' is no longer an ending; the play goes on from there$",
+            r"'\1' tidak lagi menjadi akhir; permainan berlanjut dari sana",
+        ),
+        (
+            r"^'(.*)' is now an ending; the play has ended$",
+            r"'\1' kini menjadi akhir; permainan selesai",
+        ),
+    )
+)
+
+
+def translate(lang: str, text: str) -> str:
+    """An error or note from the lower layers, in ``lang`` (unknown wording stays as it is)."""
+    if lang != "id":
+        return text
+    for pattern, replacement in _INDONESIAN_ERRORS:
+        text = pattern.sub(replacement, text)
+    return text

@@ -19,7 +19,7 @@ from game.core.engine import Engine
 from game.core.views import ChoiceView, NodeView
 from game.errors import LockedChoiceError, NothingToUndoError, SaveError, UndoImpossibleError
 from game.persistence.saves import SaveStore
-from game.ui.terminal.messages import say
+from game.ui.terminal.messages import say, translate
 from game.ui.terminal.report import WIDTH, render_report
 
 EXIT_DONE = 0
@@ -93,14 +93,14 @@ class TextPlayer:
                     self.decide(view)
         except InputEnded:
             self.print()
-            self.print(self.saved_note("input_ended"))
+            self.print(self.wrap(self.saved_note("input_ended")))
             return EXIT_INPUT_ENDED
         except QuitRequested:
-            self.print(self.saved_note("quit"))
+            self.print(self.wrap(self.saved_note("quit")))
             return EXIT_DONE
         except KeyboardInterrupt:
             self.print()
-            self.print(self.saved_note("interrupted"))
+            self.print(self.wrap(self.saved_note("interrupted")))
             return EXIT_INTERRUPTED
         self.finish()
         return EXIT_DONE
@@ -236,7 +236,7 @@ class TextPlayer:
                     mode=self.options.mode,
                 )
             except SaveError as error:
-                self.print(str(error))
+                self.print(translate(self.lang, str(error)))
                 return False
             self.print(say(self.lang, "saved", slot=slot, path=path))
             return False

@@ -1,0 +1,53 @@
+"""The text player driven directly, as on an interactive terminal."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from game.core.engine import Engine
+from game.core.model import Scenario
+from game.persistence.saves import SaveStore
+from game.ui.terminal.player import TextPlayer, TextPlayerOptions
+
+
+def play(
+    mini: Scenario, lines: list[str], tmp_path: Path, interactive: bool = True
+) -> tuple[int, str]:
+    answers = iter(lines)
+    out = io.StringIO()
+    options = TextPlayerOptions("en", "learn", interactive)
+    player = TextPlayer(
+        Engine(mini, lang="en"), lambda: next(answers, None), out, SaveStore(tmp_path), options
+    )
+    return player.run(), out.getvalue()
+
+
+def test_interactive_steps_wait_for_enter(mini: Scenario, tmp_path: Path) -> None:
+    """On a terminal, a linear step reads a line before going on."""
+    code, text = play(mini, ["1", "", "1"], tmp_path)
+    assert code == 0 and "[Enter to continue]" in text
+
+
+def test_commands_work_at_a_step(mini: Scenario, tmp_path: Path) -> None:
+    """:undo typed at a step takes back the choice instead of advancing."""
+    code, text = play(mini, ["1", ":undo", "2", "", "2"], tmp_path)
+    assert code == 0 and "The last choice was taken back." in text
+
+
+def test_quit_at_a_step_leaves_with_the_autosave_note(mini: Scenario, tmp_path: Path) -> None:
+    """:quit at a step stops the play and names how to resume (a choice was made)."""
+    code, text = play(mini, ["1", ":quit"], tmp_path)
+    assert code == 0 and "Leaving." in text and "--resume" in text
+
+
+def test_piped_input_never_reads_at_steps(mini: Scenario, tmp_path: Path) -> None:
+    """Not a terminal: only decisions read lines."""
+    code, text = play(mini, ["1", "1"], tmp_path, interactive=False)
+    assert code == 0 and "[Enter to continue]" not in text
+
+
+def test_choice_lines_stay_within_the_width(mini: Scenario, tmp_path: Path) -> None:
+    """Wrapped choices and lock reasons never pass 78 columns."""
+    _, text = play(mini, [], tmp_path)
+    assert max(len(line) for line in text.splitlines()) <= 78
