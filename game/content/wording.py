@@ -82,6 +82,8 @@ _INDONESIAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"expected ',' or '\]', but got '(.*)'", r"diharapkan ',' atau ']', ditemukan '\1'"),
         (r"expected ',' or '\}', but got '(.*)'", r"diharapkan ',' atau '}', ditemukan '\1'"),
         (r"did not find expected key", "kunci yang diharapkan tidak ditemukan (periksa indentasi)"),
+        (r"did not find expected ',' or '(.)'", r"tanda ',' atau '\1' yang diharapkan tidak ditemukan"),
+        (r"did not find expected (.+)", r"\1 yang diharapkan tidak ditemukan"),
         (r"^while parsing (a|an) ", "saat mengurai "),
         (r"^while scanning for the next token", "saat memindai unsur berikutnya"),
         (r"^while scanning (a|an) ", "saat memindai "),
