@@ -9,10 +9,25 @@ with no known pattern is kept as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-_INDONESIAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
+Rules = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def rules(pairs: Iterable[tuple[str, str]]) -> Rules:
+    """Compile (pattern, replacement) pairs for :func:`reword`."""
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in pairs)
+
+
+def reword(table: Rules, text: str) -> str:
+    """Apply every rule of ``table`` in order; text no rule matches stays as it is."""
+    for pattern, replacement in table:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_INDONESIAN = rules(
+    (
         # condition language (game.core.expressions)
         (r"^empty condition$", "syarat kosong"),
         (r"^syntax error: (.*)$", r"kesalahan sintaks (\1)"),
@@ -82,7 +97,10 @@ _INDONESIAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"expected ',' or '\]', but got '(.*)'", r"diharapkan ',' atau ']', ditemukan '\1'"),
         (r"expected ',' or '\}', but got '(.*)'", r"diharapkan ',' atau '}', ditemukan '\1'"),
         (r"did not find expected key", "kunci yang diharapkan tidak ditemukan (periksa indentasi)"),
-        (r"did not find expected ',' or '(.)'", r"tanda ',' atau '\1' yang diharapkan tidak ditemukan"),
+        (
+            r"did not find expected ',' or '(.)'",
+            r"tanda ',' atau '\1' yang diharapkan tidak ditemukan",
+        ),
         (r"did not find expected (.+)", r"\1 yang diharapkan tidak ditemukan"),
         (r"^while parsing (a|an) ", "saat mengurai "),
         (r"^while scanning for the next token", "saat memindai unsur berikutnya"),
@@ -110,8 +128,4 @@ _INDONESIAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def detail_in(lang: str, detail: str) -> str:
     """``detail`` worded in ``lang`` (only Indonesian needs translating)."""
-    if lang != "id":
-        return detail
-    for pattern, replacement in _INDONESIAN:
-        detail = pattern.sub(replacement, detail)
-    return detail
+    return reword(_INDONESIAN, detail) if lang == "id" else detail

@@ -6,8 +6,9 @@ the scenario. Unknown languages fall back to Indonesian.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from game.content.wording import reword, rules
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
@@ -117,9 +118,8 @@ def say(lang: str, key: str, **params: Any) -> str:
 
 # Errors and notes from the lower layers are worded in English (the language of code);
 # the terminal shows them in the player's language.
-_INDONESIAN_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
+_INDONESIAN_ERRORS = rules(
+    (
         (
             r"^slot name '(.*)' is not allowed: .*$",
             r"nama slot '\1' tidak diizinkan: pakai huruf, angka, '-' dan '_' (paling banyak 40, "
@@ -201,8 +201,4 @@ _INDONESIAN_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def translate(lang: str, text: str) -> str:
     """An error or note from the lower layers, in ``lang`` (unknown wording stays as it is)."""
-    if lang != "id":
-        return text
-    for pattern, replacement in _INDONESIAN_ERRORS:
-        text = pattern.sub(replacement, text)
-    return text
+    return reword(_INDONESIAN_ERRORS, text) if lang == "id" else text
