@@ -15,9 +15,14 @@ from game.core.expressions import parse_condition
 from game.core.model import (
     AddEffect,
     Character,
+    Chat,
+    ChatMessage,
     Choice,
+    Document,
     Ending,
     Node,
+    Post,
+    Presentation,
     Scenario,
     SetEffect,
     Text,
@@ -66,6 +71,7 @@ def build_scenario(data: Mapping[str, Any], source: str, content_hash: str) -> S
         characters=MappingProxyType(characters),
         source=source,
         content_hash=content_hash,
+        background=data.get("background"),
     )
 
 
@@ -81,7 +87,45 @@ def _node(
         choices=tuple(_choice(item, variable_types, nodes) for item in data.get("choices", ())),
         next=data.get("next"),
         ending=None if ending is None else Ending(_text(ending["title"]), ending.get("kind")),
+        background=data.get("background"),
+        presentation=_presentation(data),
     )
+
+
+def _presentation(data: Mapping[str, Any]) -> Presentation | None:
+    kind = data.get("kind")
+    if kind == "chat":
+        chat = data["chat"]
+        messages = tuple(
+            ChatMessage(item["from"], _text(item["text"]), item.get("time"))
+            for item in chat["messages"]
+        )
+        return Chat(_text(chat["title"]), messages, chat.get("members"))
+    if kind == "post":
+        post = data["post"]
+        return Post(
+            author=post["author"],
+            text=_text(post["text"]),
+            handle=post.get("handle"),
+            time=post.get("time"),
+            reactions=post.get("reactions"),
+            shares=post.get("shares"),
+            comments=post.get("comments"),
+        )
+    if kind == "document":
+        document = data["document"]
+        signature = document.get("signature") or {}
+        return Document(
+            subject=_text(document["subject"]),
+            body=_text(document["body"]),
+            letterhead=_optional_text(document.get("letterhead")),
+            number=document.get("number"),
+            date=document.get("date"),
+            to=_optional_text(document.get("to")),
+            signature_name=signature.get("name"),
+            signature_role=_optional_text(signature.get("role")),
+        )
+    return None
 
 
 def _choice(

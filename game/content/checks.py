@@ -21,7 +21,9 @@ from game.content.schema_check import where
 from game.content.wording import detail_in
 from game.content.yaml_strict import Document
 from game.core.expressions import ConditionError, parse_condition
-from game.core.model import COMPETENCIES
+from game.core.model import COMPETENCIES, PLAYER_SENDER
+
+PRESENTATION_KINDS = ("chat", "post", "document")
 
 _TYPE_NAMES = {
     "id": {int: "bilangan bulat", bool: "boolean (true/false)", str: "teks"},
@@ -126,10 +128,38 @@ class _Checker:
         target = node.get("next")
         if isinstance(target, str) and target not in self.nodes:
             self.reference(target, base + ("next",))
+        self.presentation(node_id, node)
         choices = node.get("choices")
         if not isinstance(choices, list):
             return set()
         return self.decision(node_id, choices)
+
+    def presentation(self, node_id: str, node: dict[str, Any]) -> None:
+        """``kind`` and its data key go together; chat senders are characters or ``me``."""
+        base = ("nodes", node_id)
+        kind = node.get("kind")
+        given = [key for key in PRESENTATION_KINDS if key in node]
+        if isinstance(kind, str) and kind in PRESENTATION_KINDS and kind not in given:
+            self.add("SCN024", base + ("kind",), name=node_id, detail=kind)
+        for key in given:
+            if key != kind:
+                self.add("SCN025", base + (key,), key=True, name=node_id, detail=key)
+        chat = _mapping(node.get("chat"))
+        messages = chat.get("messages")
+        for index, message in enumerate(messages if isinstance(messages, list) else []):
+            sender = _mapping(message).get("from")
+            if (
+                isinstance(sender, str)
+                and sender != PLAYER_SENDER
+                and (sender not in self.characters)
+            ):
+                options = [*self.characters, PLAYER_SENDER]
+                self.add(
+                    "SCN021",
+                    base + ("chat", "messages", index, "from"),
+                    name=sender,
+                    suggestion=did_you_mean(sender, options, self.lang),
+                )
 
     def decision(self, node_id: str, choices: list[Any]) -> set[str]:
         base = ("nodes", node_id, "choices")
@@ -299,6 +329,30 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
             violation = choice.get("violation")
             if isinstance(violation, dict) and "text" in violation:
                 yield path + ("violation", "text"), violation["text"]
+        yield from _presentation_texts(base, node)
+
+
+def _presentation_texts(
+    base: tuple[Any, ...], node: dict[str, Any]
+) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """The TEXT values inside a node's chat, post or document."""
+    chat = _mapping(node.get("chat"))
+    if "title" in chat:
+        yield base + ("chat", "title"), chat["title"]
+    messages = chat.get("messages")
+    for index, message in enumerate(messages if isinstance(messages, list) else []):
+        if isinstance(message, dict) and "text" in message:
+            yield base + ("chat", "messages", index, "text"), message["text"]
+    post = _mapping(node.get("post"))
+    if "text" in post:
+        yield base + ("post", "text"), post["text"]
+    document = _mapping(node.get("document"))
+    for key in ("letterhead", "to", "subject", "body"):
+        if key in document:
+            yield base + ("document", key), document[key]
+    signature = _mapping(document.get("signature"))
+    if "role" in signature:
+        yield base + ("document", "signature", "role"), signature["role"]
 
 
 def check_semantics(document: Document, file: str, lang: str = "id") -> list[Diagnostic]:

@@ -170,8 +170,8 @@ CATALOGUE: dict[str, Code] = {
         _code(
             "SCN021",
             ERROR,
-            "Pembicara '{name}' tidak ada di characters",
-            "Speaker '{name}' is not among the characters",
+            "Tokoh '{name}' tidak ada di characters",
+            "Character '{name}' is not among the characters",
             "{suggestion}",
             "{suggestion}",
         ),
@@ -188,6 +188,23 @@ CATALOGUE: dict[str, Code] = {
             ERROR,
             "Id pilihan '{name}' dipakai dua kali di simpul '{other}'",
             "Choice id '{name}' is used twice in node '{other}'",
+        ),
+        _code(
+            "SCN024",
+            ERROR,
+            "Simpul '{name}' memakai kind: {detail} tetapi tidak punya kunci '{detail}'",
+            "Node '{name}' has kind: {detail} but no '{detail}' key",
+            "Tambahkan isi tampilannya di bawah kunci '{detail}' (lihat docs/scenario-format.md).",
+            "Add the presentation's content under the '{detail}' key (see "
+            "docs/scenario-format.md).",
+        ),
+        _code(
+            "SCN025",
+            ERROR,
+            "Simpul '{name}' punya kunci '{detail}' tanpa kind: {detail}",
+            "Node '{name}' has a '{detail}' key without kind: {detail}",
+            "Satu simpul menampilkan satu hal: tulis kind: {detail}, atau hapus kunci ini.",
+            "A node shows one thing: write kind: {detail}, or remove this key.",
         ),
         _code(
             "SCN030",

@@ -90,6 +90,8 @@ class Engine:
             choices=tuple(views),
             ending=node.ending,
             lang=lang,
+            background=node.background or self.scenario.background,
+            presentation=node.presentation,
         )
 
     def available_choices(self) -> tuple[Choice, ...]:

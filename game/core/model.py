@@ -117,6 +117,65 @@ class Ending:
 
 
 @dataclass(frozen=True, slots=True)
+class ChatMessage:
+    """One bubble of a group chat; ``sender`` is a character id or ``me`` (the player)."""
+
+    sender: str
+    text: Text
+    time: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    """A WhatsApp-style group chat shown with a node."""
+
+    title: Text
+    messages: tuple[ChatMessage, ...]
+    members: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A social media post shown with a node; ``author`` is a character id or a display name."""
+
+    author: str
+    text: Text
+    handle: str | None = None
+    time: str | None = None
+    reactions: int | None = None
+    shares: int | None = None
+    comments: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An official memo or letter shown with a node."""
+
+    subject: Text
+    body: Text
+    letterhead: Text | None = None
+    number: str | None = None
+    date: str | None = None
+    to: Text | None = None
+    signature_name: str | None = None
+    signature_role: Text | None = None
+
+
+Presentation = Chat | Post | Document
+"""An in-world presentation: what the player sees of the world itself."""
+
+PLAYER_SENDER = "me"
+BACKGROUNDS: tuple[str, ...] = (
+    "office",
+    "counter",
+    "meeting-room",
+    "village-hall",
+    "street",
+    "phone",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Node:
     """A place in the story: a decision, a linear step or an ending."""
 
@@ -127,6 +186,8 @@ class Node:
     choices: tuple[Choice, ...] = ()
     next: str | None = None
     ending: Ending | None = None
+    background: str | None = None
+    presentation: Presentation | None = None
 
     @property
     def kind(self) -> NodeKind:
@@ -172,6 +233,7 @@ class Scenario:
     characters: Mapping[str, Character] = field(default_factory=lambda: MappingProxyType({}))
     source: str | None = None
     content_hash: str = ""
+    background: str | None = None
 
     def node(self, node_id: str) -> Node:
         """The node with that id (KeyError when there is none)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.model import Character, Choice, Ending, NodeKind
+from game.core.model import Character, Choice, Ending, NodeKind, Presentation
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,8 @@ class NodeView:
     choices: tuple[ChoiceView, ...]
     ending: Ending | None
     lang: str
+    background: str | None = None
+    presentation: Presentation | None = None
 
     @property
     def available(self) -> tuple[ChoiceView, ...]:
