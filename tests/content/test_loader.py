@@ -109,3 +109,30 @@ def test_enum_mistake_suggests_the_allowed_value() -> None:
     )
     assert "must be one of: moral, ringan, sedang, berat" in message
     assert hint == "Did you mean 'berat'?"
+
+
+def test_presentations_and_backgrounds_reach_the_model() -> None:
+    """chat, post and document build into their dataclasses; backgrounds resolve in views."""
+    from support import FIXTURES, load_scenario
+
+    from game.core.engine import Engine
+    from game.core.model import Chat, Document, Post
+
+    scenario = load_scenario(FIXTURES / "presentations.yaml")
+    chat = scenario.nodes["grup"].presentation
+    assert isinstance(chat, Chat) and chat.members == 128
+    assert [m.sender for m in chat.messages] == ["hendra", "dini", "me"]
+    assert chat.messages[0].time == "07:42" and chat.title.get("en") == "Social Affairs Family"
+    post = scenario.nodes["unggahan"].presentation
+    assert isinstance(post, Post) and (post.reactions, post.shares, post.comments) == (
+        1200,
+        340,
+        85,
+    )
+    document = scenario.nodes["surat"].presentation
+    assert isinstance(document, Document) and document.signature_name == "Ratna Wulandari"
+    assert document.letterhead is not None and "DINAS SOSIAL" in document.letterhead.get("id")
+    engine = Engine(scenario)
+    assert engine.current().background == "phone"  # the node's own
+    engine.advance()
+    assert engine.current().background == "office"  # the scenario's default

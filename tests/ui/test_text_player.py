@@ -51,3 +51,24 @@ def test_choice_lines_stay_within_the_width(mini: Scenario, tmp_path: Path) -> N
     """Wrapped choices and lock reasons never pass 78 columns."""
     _, text = play(mini, [], tmp_path)
     assert max(len(line) for line in text.splitlines()) <= 78
+
+
+def test_presentations_are_drawn_in_text(tmp_path: Path) -> None:
+    """Chat bubbles, the post with its counts and the letter's parts all appear."""
+    from support import FIXTURES, load_scenario
+
+    scenario = load_scenario(FIXTURES / "presentations.yaml")
+    code, text = play(scenario, ["1"], tmp_path, interactive=False)
+    assert code == 0
+    for expected in (
+        "Group: Social Affairs Family · 128 members",
+        "Pak Hendra 07:42:",
+        "You 07:45:",
+        "@infomuara · 2 jam",
+        "1,200 reactions · 340 shares",
+        "Number: 400.9/112/Dinsos/2026",
+        "Subject: Clarification",
+        "Ratna Wulandari",
+    ):
+        assert expected in text, expected
+    assert max(len(line) for line in text.splitlines()) <= 78

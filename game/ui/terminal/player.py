@@ -20,6 +20,7 @@ from game.core.views import ChoiceView, NodeView
 from game.errors import LockedChoiceError, NothingToUndoError, SaveError, UndoImpossibleError
 from game.persistence.saves import SaveStore
 from game.ui.terminal.messages import say, translate
+from game.ui.terminal.presentations import render_presentation
 from game.ui.terminal.report import WIDTH, render_report
 
 EXIT_DONE = 0
@@ -135,6 +136,9 @@ class TextPlayer:
             role = view.speaker.role.get(self.lang) if view.speaker.role else ""
             self.print(f"{view.speaker.name}" + (f" ({role})" if role else "") + ":")
         self.print(self.wrap(view.text))
+        if view.presentation is not None:
+            self.print()
+            self.print(render_presentation(view.presentation, self.engine.scenario, self.lang))
         if view.kind == "ending" and view.ending is not None:
             self.print()
             title = view.ending.title.get(self.lang)
