@@ -28,6 +28,7 @@ from game.core.engine import Engine, fit_state
 from game.core.model import Scenario
 from game.errors import EngineError, SaveError, StateError
 from game.persistence.autosave import Autosaver
+from game.persistence.history import History, HistoryRecorder
 from game.persistence.saves import SaveStore
 from game.ui.terminal.messages import say, translate
 from game.ui.terminal.player import TextPlayer, TextPlayerOptions
@@ -56,7 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = commands.add_parser("play", help="play a scenario / mainkan skenario")
     play.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
-    play.add_argument("--ui", choices=("text",), default="text", help="front end (text)")
+    play.add_argument(
+        "--ui",
+        choices=("text", "gui"),
+        default="text",
+        help="front end: text (default) or gui (the pygame window)",
+    )
+    play.add_argument(
+        "--frames",
+        type=int,
+        default=None,
+        help="gui: draw this many frames and exit (smoke tests, timing)",
+    )
     play.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
     play.add_argument(
         "--json", action="store_true", help="print the result object as the last line"
@@ -201,6 +213,12 @@ def play_command(args: argparse.Namespace) -> int:
         print_diagnostics(loaded.diagnostics, sys.stderr)
         return EXIT_INVALID
     scenario = loaded.scenario
+    if args.ui == "gui":
+        from game.ui.gui.run import run_gui  # pygame only when the window is asked for
+
+        return run_gui(
+            _scenarios_dir(args), _saves_dir(args), scenario, args.frames, args.mode, args.start
+        )
     store = SaveStore(_saves_dir(args))
     try:
         session = _start_play(args, scenario, store)
@@ -212,6 +230,7 @@ def play_command(args: argparse.Namespace) -> int:
     engine = session.engine
     autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode)
     engine.bus.subscribe(autosaver)
+    engine.bus.subscribe(HistoryRecorder(History(store.root), session.mode))
     options = TextPlayerOptions(args.lang, session.mode, sys.stdin.isatty(), session.player)
     player = TextPlayer(engine, _stdin_line, sys.stdout, store, options)
     try:
