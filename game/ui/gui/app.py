@@ -1,0 +1,210 @@
+"""The GUI application: window, pygame_gui manager, scene stack and the frame loop.
+
+Owns opening the window on the 1280x720 logical canvas (SDL scales it to any
+window size and maps the mouse back), turning events into intents for the top
+scene, and a loop that costs nothing when idle: it redraws only after an event
+or while a scene animates, and otherwise sleeps in short steps. Settings are
+applied here (theme, fullscreen). Scenes own their screens; the engine is
+never called from draw code.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+import pygame_gui  # noqa: E402
+
+from game.content.loader import LoadResult, load_all  # noqa: E402
+from game.persistence.history import History  # noqa: E402
+from game.persistence.saves import SaveStore  # noqa: E402
+from game.persistence.settings import Settings, SettingsStore  # noqa: E402
+from game.ui.gui import theme  # noqa: E402
+from game.ui.gui.focus import FocusRing  # noqa: E402
+from game.ui.gui.intents import Action, Intent, intents_from  # noqa: E402
+from game.ui.gui.scene import Scene, SceneStack  # noqa: E402
+
+IDLE_SLEEP = 0.03  # seconds between polls when nothing moves: < 50 ms input latency
+FRAME_RATE = 60
+
+
+@dataclass
+class Folders:
+    scenarios: Path
+    saves: Path
+
+
+@dataclass
+class App:
+    """One running game window."""
+
+    folders: Folders
+    settings: Settings = field(default_factory=Settings)
+    window: pygame.Surface = field(init=False)
+    manager: pygame_gui.UIManager = field(init=False)
+    stack: SceneStack = field(default_factory=SceneStack)
+    focus: FocusRing = field(default_factory=FocusRing)
+    running: bool = True
+    dirty: bool = True
+    frames_drawn: int = 0
+
+    def __post_init__(self) -> None:
+        self.settings_store = SettingsStore(self.folders.saves)
+        self.settings = self.settings_store.load()
+        self.saves = SaveStore(self.folders.saves)
+        self.history = History(self.folders.saves)
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Perekat")
+        self.window = self._open_window()
+        self.manager = self._new_manager()
+        self._scenarios: list[LoadResult] | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    @property
+    def palette(self) -> theme.Palette:
+        return theme.palette(self.settings)
+
+    def _open_window(self) -> pygame.Surface:
+        flags = pygame.SCALED | pygame.RESIZABLE
+        if self.settings.fullscreen:
+            flags |= pygame.FULLSCREEN
+        return pygame.display.set_mode(theme.CANVAS, flags)
+
+    def _new_manager(self) -> pygame_gui.UIManager:
+        return pygame_gui.UIManager(
+            theme.CANVAS, theme.gui_theme(self.settings), enable_live_theme_updates=False
+        )
+
+    def scenarios(self, reload: bool = False) -> list[LoadResult]:
+        """Every scenario file, loaded once (validated; broken ones carry diagnostics)."""
+        if self._scenarios is None or reload:
+            folder = self.folders.scenarios
+            self._scenarios = load_all([folder], self.lang) if folder.is_dir() else []
+        return self._scenarios
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Save new settings and rebuild what depends on them; the top scene is rebuilt."""
+        changed_window = settings.fullscreen != self.settings.fullscreen
+        changed_lang = settings.lang != self.settings.lang
+        self.settings = settings
+        self.settings_store.save(settings)
+        top = self.stack.top
+        if top is not None:
+            top.exit()
+        self.manager = self._new_manager()
+        if changed_window:
+            pygame.display.toggle_fullscreen()
+        if changed_lang:
+            self._scenarios = None
+        if top is not None:
+            top.enter()
+        self.dirty = True
+
+    # -- the loop ---------------------------------------------------------------------------
+
+    def push(self, scene: Scene) -> None:
+        self.stack.push(scene)
+        self.dirty = True
+
+    def pop(self, result: object = None) -> None:
+        self.stack.pop(result)
+        self.dirty = True
+        if self.stack.top is None:
+            self.running = False
+
+    def replace(self, scene: Scene) -> None:
+        self.stack.replace(scene)
+        self.dirty = True
+
+    def dispatch(self, intent: Intent) -> None:
+        """Hand an intent to the top scene (app-wide ones are handled here)."""
+        self.dirty = True
+        if intent.action is Action.QUIT:
+            self.running = False
+            return
+        if intent.action is Action.FULLSCREEN:
+            self.apply_settings(self.settings.with_changes(fullscreen=not self.settings.fullscreen))
+            return
+        top = self.stack.top
+        if top is not None:
+            top.handle(intent)
+
+    def process(self, event: pygame.event.Event) -> None:
+        """One pygame event: to pygame_gui first, then as intents to the top scene."""
+        self.dirty = True
+        consumed = self.manager.process_events(event)
+        top = self.stack.top
+        if event.type in (
+            pygame_gui.UI_BUTTON_PRESSED,
+            pygame_gui.UI_TEXT_ENTRY_FINISHED,
+            pygame_gui.UI_TEXT_ENTRY_CHANGED,
+            pygame_gui.UI_TEXT_EFFECT_FINISHED,
+        ):
+            if top is not None:
+                top.handle_gui(event)
+            return
+        if (
+            consumed
+            and event.type == pygame.KEYDOWN
+            and event.key not in (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_F5, pygame.K_F11)
+        ):
+            return  # typed into a focused text entry
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and not consumed:
+            if top is not None:
+                top.handle_click(event.pos)
+            return
+        for intent in intents_from(event):
+            self.dispatch(intent)
+
+    def frame(self, seconds: float) -> None:
+        """Update and, when something changed or moves, draw one frame."""
+        top = self.stack.top
+        if top is not None:
+            top.update(seconds)
+        animating = top is not None and top.is_animating
+        if not (self.dirty or animating):
+            return
+        self.manager.update(seconds)
+        self.window.fill(theme.rgb(self.palette.background))
+        if top is not None:
+            top.draw_background(self.window)
+        self.manager.draw_ui(self.window)
+        if top is not None:
+            top.draw_overlay(self.window)
+        pygame.display.flip()
+        self.frames_drawn += 1
+        self.dirty = False
+
+    def run(self, frames: int | None = None) -> int:
+        """Run until quit (or until ``frames`` frames were drawn); returns an exit code."""
+        last = time.perf_counter()
+        while self.running and self.stack.top is not None:
+            for event in pygame.event.get():
+                self.process(event)
+            now = time.perf_counter()
+            self.frame(now - last)
+            last = now
+            if frames is not None:
+                self.dirty = True  # smoke runs draw every frame they are asked for
+                if self.frames_drawn >= frames:
+                    break
+            top = self.stack.top
+            if top is not None and top.is_animating:
+                time.sleep(max(0.0, 1 / FRAME_RATE - (time.perf_counter() - now)))
+            elif not self.dirty:
+                time.sleep(IDLE_SLEEP)
+        self.stack.clear()
+        return 0
+
+    def close(self) -> None:
+        self.stack.clear()
+        pygame.display.quit()

@@ -1,0 +1,33 @@
+"""Start the GUI: open the window on the title screen or straight into a scenario.
+
+Owns wiring the command line's choices (folders, a scenario to open, a frame
+count for smoke runs) to the App. Imported only when the GUI is asked for, so
+the text player and the validator never load pygame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.core.model import Scenario
+from game.ui.gui.app import App, Folders
+from game.ui.gui.scenes.play import PlayScene
+from game.ui.gui.scenes.title import TitleScene
+
+
+def run_gui(
+    scenarios: Path,
+    saves: Path,
+    scenario: Scenario | None = None,
+    frames: int | None = None,
+    mode: str | None = None,
+    start_at: str | None = None,
+) -> int:
+    app = App(Folders(scenarios, saves))
+    try:
+        app.push(TitleScene(app))
+        if scenario is not None:
+            app.push(PlayScene(app, scenario, mode=mode, start_at=start_at))
+        return app.run(frames)
+    finally:
+        app.close()

@@ -1,0 +1,425 @@
+"""The play screen: a scenario node by node, with choices, feedback and the ending.
+
+Owns the play layout (the scene illustration, an in-world presentation when the
+node has one, the speaker's name tab and the text panel with its typewriter,
+the choices as wrapped cards selectable by mouse, keys 1-9 and arrows+Enter,
+locked ones greyed with their reason) and the learning-mode feedback panel.
+It drives the engine through its pull API and subscribes the autosave and
+history listeners; it never calls the engine while drawing.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+from game.core.engine import Engine
+from game.core.model import COMPETENCIES, Choice, Scenario
+from game.core.views import ChoiceView, NodeView
+from game.errors import LockedChoiceError
+from game.persistence.autosave import Autosaver
+from game.persistence.history import HistoryRecorder
+from game.persistence.saves import SaveGame
+from game.ui.gui import theme
+from game.ui.gui.illustrations import background
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.presentations import draw_presentation
+from game.ui.gui.scene import Scene
+from game.ui.gui.strings import tr
+
+PANEL = pygame.Rect(theme.MARGIN, 720 - theme.MARGIN - 232, 1280 - 2 * theme.MARGIN, 232)
+STAGE_TOP = theme.MARGIN
+CHOICE_GAP = 12
+
+
+class PlayScene(Scene):
+    def __init__(
+        self,
+        app: Any,
+        scenario: Scenario,
+        mode: str | None = None,
+        save: SaveGame | None = None,
+        start_at: str | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.scenario = scenario
+        lang = app.lang
+        if save is not None:
+            self.engine = Engine(scenario, state=save.state, lang=lang)
+            self.mode = save.header.mode
+            player = save.header.player
+        else:
+            kept = app.saves.retire_autosave(scenario.scenario_id)
+            del kept  # an unfinished earlier play is kept aside, never overwritten
+            self.engine = Engine(scenario, lang=lang, start_at=start_at)
+            self.mode = mode or app.settings.play_mode
+            player = ""
+        self.engine.bus.subscribe(Autosaver(app.saves, scenario.content_hash, player, self.mode))
+        self.engine.bus.subscribe(HistoryRecorder(app.history, self.mode))
+        self.widgets: list[Any] = []
+        self.choice_buttons: dict[Any, ChoiceView] = {}
+        self.choice_cards: list[tuple[pygame.Rect, ChoiceView, Any]] = []
+        self.continue_button: Any = None
+        self.text_box: Any = None
+        self.feedback_for: Choice | None = None
+        self.phase = "reading"
+        self.panel_visible = True  # the narration panel; folded away when choices need room
+        self.stage_visible = True  # the presentation; folded away as a last resort
+        self.name_label: Any = None
+
+    # -- building the screen ------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.show_node(animate=self.phase == "reading")
+
+    def exit(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        for widget in self.widgets:
+            widget.kill()
+        self.widgets, self.choice_buttons, self.choice_cards = [], {}, []
+        self.continue_button = None
+        self.text_box = None
+        self.name_label = None
+
+    @property
+    def view(self) -> NodeView:
+        return self.engine.current(self.app.lang)
+
+    def stage(self, view: NodeView) -> pygame.Rect:
+        """Where the presentation goes (left) when there is one."""
+        bottom = PANEL.top - 56 if self.panel_visible else 720 - theme.MARGIN
+        return pygame.Rect(theme.MARGIN, STAGE_TOP, 560, bottom - STAGE_TOP)
+
+    def _text_box(self) -> Any:
+        markup = html.escape(self.view.text).replace("\n", "<br>")
+        box = UITextBox(markup, PANEL.inflate(-48, -40), self.app.manager)
+        self.widgets.append(box)
+        return box
+
+    def show_node(self, animate: bool = True) -> None:
+        self.clear()
+        self.panel_visible = self.stage_visible = True
+        self.app.focus.set([])
+        view, manager, lang = self.view, self.app.manager, self.app.lang
+        self.phase = "reading"
+        self.text_box = self._text_box()
+        if view.speaker is not None:
+            role = view.speaker.role.get(lang) if view.speaker.role else ""
+            name = view.speaker.name + (f" · {role}" if role else "")
+            width = theme.font(self.app.settings, "name", bold=True).size(name)[0] + 8
+            label = UILabel(
+                pygame.Rect(PANEL.x + 24, PANEL.y - 40, width, 36),
+                name,
+                manager,
+                object_id=ObjectID(class_id="@name"),
+            )
+            self.name_label = label
+            self.widgets.append(label)
+        speed = self.app.settings.characters_per_second
+        if animate and speed > 0:
+            self.text_box.set_active_effect(
+                pygame_gui.TEXT_EFFECT_TYPING_APPEAR, params={"time_per_letter": 1.0 / speed}
+            )
+        else:
+            self.text_revealed()
+
+    def text_revealed(self) -> None:
+        """The whole text is on screen: offer what comes next."""
+        if self.text_box is not None and self.text_box.active_text_effect is not None:
+            # a fresh box shows the whole text at once (stopping the effect midway does not)
+            self.widgets.remove(self.text_box)
+            self.text_box.kill()
+            self.text_box = self._text_box()
+        view = self.view
+        if view.kind == "decision":
+            self.phase = "choosing"
+            self.show_choices(view)
+        else:
+            self.phase = "waiting"
+            label = tr(self.app.lang, "continue_story")
+            self.continue_button = UIButton(
+                pygame.Rect(PANEL.right - 240, PANEL.bottom + 4 - 48, 220, 44),
+                label,
+                self.app.manager,
+                object_id=ObjectID(class_id="@primary"),
+            )
+            self.widgets.append(self.continue_button)
+            self.app.focus.set([self.continue_button])
+        self.app.dirty = True
+
+    def _choice_boxes(self, view: NodeView, width: int) -> list[tuple[ChoiceView, Any]]:
+        manager, lang = self.app.manager, self.app.lang
+        boxes = []
+        for choice in view.choices:
+            markup = f"<b>{choice.number}.</b> {html.escape(choice.text)}"
+            if not choice.is_available and choice.locked_reason:
+                markup += (
+                    f"<br><font size=3.5>{tr(lang, 'locked')}: "
+                    f"{html.escape(choice.locked_reason)}</font>"
+                )
+            box = UITextBox(
+                markup,
+                pygame.Rect(0, 0, width - 40, -1),
+                manager,
+                object_id=ObjectID(class_id="@choice_text"),
+            )
+            boxes.append((choice, box))
+        return boxes
+
+    def show_choices(self, view: NodeView) -> None:
+        """Choices as cards: wrapped text (sized by pygame_gui) under a clickable button.
+
+        Layouts are tried from the richest down until every choice fits: beside the
+        presentation above the narration, then with the narration folded away, then
+        across the whole width with the presentation folded away too.
+        """
+        has_stage = view.presentation is not None
+        full = 720 - theme.MARGIN - STAGE_TOP
+        layouts = [(640, 1280 - theme.MARGIN - 640, PANEL.top - 56 - STAGE_TOP, True, True)]
+        if not has_stage:
+            layouts = [(200, 880, PANEL.top - 56 - STAGE_TOP, True, False)]
+        layouts += [
+            (layouts[0][0], layouts[0][1], full, False, has_stage),
+            (theme.MARGIN, 1280 - 2 * theme.MARGIN, full, False, False),
+        ]
+        for left, width, space, panel_fits, stage_fits in layouts:
+            keep_panel, keep_stage = panel_fits, stage_fits
+            boxes = self._choice_boxes(view, width)
+            heights = [box.rect.height + 20 for _, box in boxes]
+            total = sum(heights) + CHOICE_GAP * (len(boxes) - 1)
+            if total <= space or (left, width) == (theme.MARGIN, 1280 - 2 * theme.MARGIN):
+                break
+            for _, box in boxes:
+                box.kill()
+        self.panel_visible, self.stage_visible = keep_panel, keep_stage
+        if not keep_panel:
+            # the narration has been read; fold it away so every choice fits on screen
+            for widget in (self.text_box, self.name_label):
+                if widget is not None:
+                    widget.hide()
+        top = STAGE_TOP if keep_stage else STAGE_TOP + max(0, (space - total) // 2)
+        focusable = []
+        for (choice, box), height in zip(boxes, heights, strict=True):
+            rect = pygame.Rect(left, top, width, height)
+            box.set_relative_position((rect.x + 20, rect.y + 10))
+            hit = UIButton(rect, "", self.app.manager, object_id=ObjectID(class_id="@hit"))
+            if not choice.is_available:
+                hit.disable()
+            self.widgets += [box, hit]
+            self.choice_buttons[hit] = choice
+            self.choice_cards.append((rect, choice, hit))
+            if choice.is_available:
+                focusable.append(hit)
+            top += height + CHOICE_GAP
+        self.app.focus.set(focusable)
+
+    def show_feedback(self, choice: Choice) -> None:
+        """Learning mode: the rating, feedback and any violation, then Continue."""
+        self.clear()
+        self.phase = "feedback"
+        self.feedback_for = choice
+        manager, lang = self.app.manager, self.app.lang
+        box, text_top = self._feedback_frame()
+        parts = [f"<b>{html.escape(choice.text.get(lang))}</b>"]
+        if choice.feedback is not None:
+            parts.append(html.escape(choice.feedback.get(lang)))
+        if choice.violation is not None:
+            violation = choice.violation
+            detail = html.escape(violation.text.get(lang)) if violation.text else ""
+            parts.append(
+                f"<b>{tr(lang, 'violation')}: {html.escape(violation.rule)} "
+                f"[{violation.severity}]</b> {detail}"
+            )
+        text = UITextBox(
+            "<br><br>".join(parts),
+            pygame.Rect(box.x + 32, text_top, box.width - 64, box.bottom - 88 - text_top),
+            manager,
+        )
+        button_height = theme.font(self.app.settings, "body").get_linesize() + 16
+        button = UIButton(
+            pygame.Rect(box.right - 272, box.bottom - 24 - button_height, 240, button_height),
+            tr(lang, "continue_story"),
+            manager,
+            object_id=ObjectID(class_id="@primary"),
+        )
+        self.continue_button = button
+        self.widgets += [text, button]
+        self.app.focus.set([button])
+
+    # -- acting ---------------------------------------------------------------------------------
+
+    def choose(self, choice: ChoiceView) -> None:
+        if not choice.is_available:
+            return
+        try:
+            self.engine.choose(choice.choice_id)
+        except LockedChoiceError:
+            return
+        if self.mode == "learn":
+            self.show_feedback(choice.choice)
+        else:
+            self.show_node()
+
+    def proceed(self) -> None:
+        """Continue past feedback, along a step, or from the ending to the report."""
+        from game.ui.gui.scenes.report import ReportScene
+
+        if self.phase == "feedback":
+            self.feedback_for = None
+            self.show_node()
+        elif self.phase == "waiting" and self.view.kind == "ending":
+            self.app.replace(ReportScene(self.app, self.scenario, self.engine, self.mode))
+        elif self.phase == "waiting":
+            self.engine.advance()
+            self.show_node()
+
+    def handle(self, intent: Intent) -> None:
+        focus = self.app.focus
+        if intent.action is Action.BACK:
+            self.app.pop()  # the play is autosaved after every choice
+            return
+        if (
+            intent.action is Action.CONFIRM
+            and self.phase in ("waiting", "feedback")
+            and (self.app.focus.focused is None)
+        ):
+            self.proceed()
+            return
+        if self.phase == "reading":
+            if intent.action in (Action.CONFIRM, Action.SKIP, Action.CHOOSE):
+                self.text_revealed()
+            return
+        if intent.action is Action.CHOOSE and self.phase == "choosing":
+            for _, choice, _ in self.choice_cards:
+                if choice.number == intent.number:
+                    self.choose(choice)
+                    return
+        elif intent.action in (Action.DOWN, Action.NEXT_FOCUS, Action.RIGHT):
+            focus.move(1)
+        elif intent.action in (Action.UP, Action.PREVIOUS_FOCUS, Action.LEFT):
+            focus.move(-1)
+        elif intent.action is Action.CONFIRM and focus.focused is not None:
+            self.activate(focus.focused)
+
+    def activate(self, widget: Any) -> None:
+        if widget in self.choice_buttons:
+            self.choose(self.choice_buttons[widget])
+        elif widget is self.continue_button:
+            self.proceed()
+
+    def handle_gui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_TEXT_EFFECT_FINISHED and event.ui_element is self.text_box:
+            self.text_revealed()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.activate(event.ui_element)
+
+    def handle_click(self, position: tuple[int, int]) -> None:
+        if self.phase == "reading" and PANEL.collidepoint(position):
+            self.text_revealed()
+
+    @property
+    def is_animating(self) -> bool:
+        return self.text_box is not None and self.text_box.active_text_effect is not None
+
+    # -- drawing ---------------------------------------------------------------------------------
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        settings, colours = self.app.settings, self.app.palette
+        view = self.view
+        name = view.background or "office"
+        surface.blit(background(name, theme.CANVAS, settings.high_contrast), (0, 0))
+        if self.phase == "feedback" and self.feedback_for is not None:
+            self._draw_feedback(surface, self.feedback_for)
+            return
+        if view.presentation is not None and self.stage_visible:
+            draw_presentation(surface, self.stage(view), view.presentation, self.scenario, settings)
+        if self.panel_visible:
+            panel = pygame.Surface(PANEL.size, pygame.SRCALPHA)
+            pygame.draw.rect(
+                panel,
+                (*theme.rgb(colours.panel)[:3], colours.panel_alpha),
+                panel.get_rect(),
+                border_radius=16,
+            )
+            surface.blit(panel, PANEL.topleft)
+        if self.panel_visible and self.name_label is not None:
+            tab = pygame.Rect(PANEL.x + 8, PANEL.y - 44, self.name_label.rect.width + 32, 44)
+            pygame.draw.rect(
+                surface,
+                theme.rgb(colours.panel),
+                tab,
+                border_top_left_radius=12,
+                border_top_right_radius=12,
+            )
+        if view.kind == "ending" and view.ending is not None:
+            title = f"{tr(self.app.lang, 'ending')}: {view.ending.title.get(self.app.lang)}"
+            image = theme.font(settings, "heading", bold=True).render(
+                title, True, theme.rgb(colours.primary_ink)
+            )
+            band = image.get_rect(midtop=(640, STAGE_TOP + 24)).inflate(48, 24)
+            pygame.draw.rect(surface, theme.rgb(colours.primary), band, border_radius=12)
+            surface.blit(image, image.get_rect(center=band.center))
+        for rect, choice, hit in self.choice_cards:
+            fill = colours.panel if choice.is_available else colours.background
+            card = pygame.Surface(rect.size, pygame.SRCALPHA)
+            pygame.draw.rect(card, (*theme.rgb(fill)[:3], 245), card.get_rect(), border_radius=12)
+            border = (
+                colours.primary
+                if hit.hovered
+                else (colours.muted if choice.is_available else colours.locked)
+            )
+            pygame.draw.rect(card, theme.rgb(border), card.get_rect(), 2, border_radius=12)
+            surface.blit(card, rect.topleft)
+
+    def _feedback_rows(self) -> tuple[int, int, int]:
+        """Offsets from the panel's top: the rating labels, the dots, and the text."""
+        settings = self.app.settings
+        labels = 24 + theme.font(settings, "heading", bold=True).get_linesize() + 8
+        dots = labels + theme.font(settings, "small", bold=True).get_linesize() + 14
+        return labels, dots, dots + 28
+
+    def _feedback_frame(self) -> tuple[pygame.Rect, int]:
+        box = pygame.Rect(200, theme.MARGIN, 880, 720 - 2 * theme.MARGIN)
+        return box, box.y + self._feedback_rows()[2]
+
+    def _draw_feedback(self, surface: pygame.Surface, choice: Choice) -> None:
+        settings, colours, lang = self.app.settings, self.app.palette, self.app.lang
+        box, _ = self._feedback_frame()
+        labels_y, dots_y, _ = (box.y + offset for offset in self._feedback_rows())
+        shade = pygame.Surface(box.size, pygame.SRCALPHA)
+        pygame.draw.rect(
+            shade, (*theme.rgb(colours.panel)[:3], 248), shade.get_rect(), border_radius=16
+        )
+        surface.blit(shade, box.topleft)
+        heading = theme.font(settings, "heading", bold=True)
+        surface.blit(
+            heading.render(tr(lang, "rating"), True, theme.rgb(colours.ink)),
+            (box.x + 32, box.y + 24),
+        )
+        small = theme.font(settings, "small", bold=True)
+        x = box.x + 32
+        for name in COMPETENCIES:
+            rating = choice.ratings.get(name)
+            if rating is None:
+                continue
+            colour = theme.rgb(getattr(colours, name))
+            label = small.render(f"{name} {rating}/5", True, theme.rgb(colours.ink))
+            surface.blit(label, (x, labels_y))
+            for dot in range(5):
+                centre = (x + 10 + dot * 24, dots_y)
+                if dot < rating:
+                    pygame.draw.circle(surface, colour, centre, 9)
+                pygame.draw.circle(surface, theme.rgb(colours.ink), centre, 9, 2)
+            x += max(label.get_width(), 130) + 40
+        if choice.violation is not None:
+            pygame.draw.rect(surface, theme.rgb(colours.accent), box, 4, border_radius=16)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))

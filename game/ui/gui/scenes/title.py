@@ -1,0 +1,140 @@
+"""The title screen: continue the latest unfinished play, start a new one, or quit.
+
+Owns the title layout and its entries; an entry appears only when what it opens
+exists (continue only with an unfinished autosave). It does not list scenarios
+(the library scene does).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UIButton, UILabel, UITextBox
+
+from game import __version__
+from game.persistence.saves import SaveGame
+from game.ui.gui import theme
+from game.ui.gui.illustrations import background
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.scene import Scene
+from game.ui.gui.strings import tr
+
+BUTTON_WIDTH = 400
+
+
+def latest_unfinished(app: Any) -> tuple[Any, SaveGame] | None:
+    """The most recent unfinished autosave of a playable scenario, with its scenario."""
+    found: list[tuple[str, Any, SaveGame]] = []
+    for result in app.scenarios():
+        scenario = result.scenario
+        if scenario is None:
+            continue
+        path = app.saves.autosave_path(scenario.scenario_id)
+        if not path.exists():
+            continue
+        try:
+            save = app.saves.read(path)
+        except Exception:  # noqa: BLE001 - a damaged save is set aside by read(); skip it
+            continue
+        if not save.state.is_finished:
+            found.append((save.header.saved_at, scenario, save))
+    if not found:
+        return None
+    _, scenario, save = max(found, key=lambda item: item[0])
+    return scenario, save
+
+
+class TitleScene(Scene):
+    def enter(self) -> None:
+        app, manager, lang = self.app, self.app.manager, self.app.lang
+        x = theme.MARGIN + 24
+        self.widgets: list[Any] = [
+            UILabel(
+                pygame.Rect(
+                    x, 112, 480, theme.font(app.settings, "title", True).get_linesize() + 8
+                ),
+                tr(lang, "app_title"),
+                manager,
+                object_id=ObjectID(class_id="@title"),
+            ),
+            UITextBox(
+                tr(lang, "tagline"),
+                pygame.Rect(
+                    x, 112 + theme.font(app.settings, "title", True).get_linesize() + 16, 480, -1
+                ),
+                manager,
+            ),
+            UILabel(
+                pygame.Rect(x, 720 - 48 - 24, 400, 24),
+                f"v{__version__}",
+                manager,
+                object_id=ObjectID(class_id="@small"),
+            ),
+        ]
+        self.unfinished = latest_unfinished(app)
+        entries: list[tuple[str, str]] = []
+        if self.unfinished is not None:
+            title = self.unfinished[0].title.get(lang)
+            entries.append(("continue", f"{tr(lang, 'continue')}: {title}"))
+        entries += [("new_game", tr(lang, "new_game")), ("quit", tr(lang, "quit"))]
+        self.buttons: dict[Any, str] = {}
+        y = self.widgets[1].rect.bottom + 40
+        height = theme.font(app.settings, "body").get_linesize() + 24
+        for key, label in entries:
+            button = UIButton(
+                pygame.Rect(x, y, BUTTON_WIDTH, height),
+                label,
+                manager,
+                object_id=ObjectID(class_id="@primary" if not self.buttons else "@choice"),
+            )
+            self.buttons[button] = key
+            self.widgets.append(button)
+            y += height + 16
+        app.focus.set(list(self.buttons))
+
+    def exit(self) -> None:
+        for widget in self.widgets:
+            widget.kill()
+        self.widgets = []
+
+    def activate(self, key: str) -> None:
+        from game.ui.gui.scenes.library import LibraryScene
+        from game.ui.gui.scenes.play import PlayScene
+
+        if key == "quit":
+            self.app.running = False
+        elif key == "new_game":
+            self.app.push(LibraryScene(self.app))
+        elif key == "continue" and self.unfinished is not None:
+            scenario, save = self.unfinished
+            self.app.push(PlayScene(self.app, scenario, save=save))
+
+    def handle(self, intent: Intent) -> None:
+        focus = self.app.focus
+        if intent.action in (Action.DOWN, Action.NEXT_FOCUS):
+            focus.move(1)
+        elif intent.action in (Action.UP, Action.PREVIOUS_FOCUS):
+            focus.move(-1)
+        elif intent.action is Action.CONFIRM and focus.focused is not None:
+            self.activate(self.buttons[focus.focused])
+        elif intent.action is Action.CHOOSE and 1 <= intent.number <= len(self.buttons):
+            self.activate(list(self.buttons.values())[intent.number - 1])
+        elif intent.action is Action.BACK:
+            self.app.running = False
+
+    def handle_gui(self, event: pygame.event.Event) -> None:
+        if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.buttons:
+            self.activate(self.buttons[event.ui_element])
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        surface.blit(background("office", theme.CANVAS, self.app.settings.high_contrast), (0, 0))
+        colours = self.app.palette
+        shade = pygame.Surface((560, theme.CANVAS[1]), pygame.SRCALPHA)
+        shade.fill((*theme.rgb(colours.panel)[:3], colours.panel_alpha))
+        surface.blit(shade, (theme.MARGIN - 8, 0))
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))

@@ -1,0 +1,161 @@
+"""A pilot drives the real GUI headless (SDL dummy driver) through whole scenarios by intents."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+from support import SCENARIOS  # noqa: E402
+
+from game.persistence.settings import Settings, SettingsStore  # noqa: E402
+from game.ui.gui.app import App, Folders  # noqa: E402
+from game.ui.gui.intents import Action, Intent  # noqa: E402
+from game.ui.gui.scenes.library import LibraryScene  # noqa: E402
+from game.ui.gui.scenes.play import PlayScene  # noqa: E402
+from game.ui.gui.scenes.report import ReportScene  # noqa: E402
+from game.ui.gui.scenes.title import TitleScene  # noqa: E402
+
+SHOTS = Path(os.environ.get("PEREKAT_SHOTS", "")) if os.environ.get("PEREKAT_SHOTS") else None
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    SettingsStore(tmp_path).save(Settings(text_speed="fast"))
+    application = App(Folders(SCENARIOS, tmp_path))
+    application.push(TitleScene(application))
+    yield application
+    application.close()
+
+
+def draw(app: App, name: str = "") -> pygame.Surface:
+    app.dirty = True
+    app.frame(1 / 60)
+    if SHOTS is not None and name:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(app.window, SHOTS / f"{name}.png")
+    return app.window
+
+
+def is_rich(surface: pygame.Surface) -> bool:
+    """Not blank: many colours, and real content beside the most common colour."""
+    small = pygame.transform.scale(surface, (160, 90))
+    counts: dict[tuple[int, int, int], int] = {}
+    for x in range(160):
+        for y in range(90):
+            colour = tuple(small.get_at((x, y)))[:3]
+            counts[colour] = counts.get(colour, 0) + 1  # type: ignore[index]
+    return len(counts) > 8 and max(counts.values()) < 0.98 * 160 * 90
+
+
+def play_through(app: App, pick: int, limit: int = 200) -> PlayScene:
+    """Press keys only: Enter through text and feedback, the number ``pick`` (or 1) at decisions."""
+    scene = app.stack.top
+    assert isinstance(scene, PlayScene)
+    for _ in range(limit):
+        if isinstance(app.stack.top, ReportScene):
+            break
+        draw(app)
+        if scene.phase == "choosing":
+            numbers = [c.number for _, c, _ in scene.choice_cards if c.is_available]
+            app.dispatch(Intent(Action.CHOOSE, pick if pick in numbers else numbers[0]))
+        else:
+            app.dispatch(Intent(Action.CONFIRM))
+    return scene
+
+
+@pytest.mark.parametrize("mode", ["learn", "assess"])
+def test_keyboard_only_play_reaches_the_report(app: App, mode: str) -> None:
+    """From the title with keys alone: library, a scenario, every decision, the report."""
+    app.dispatch(Intent(Action.CHOOSE, 1))  # "new game" is the first entry with no autosave
+    assert isinstance(app.stack.top, LibraryScene)
+    library = app.stack.top
+    target = "learn" if mode == "learn" else "assess"
+    for _ in range(10):
+        focused = app.focus.focused
+        if focused is not None and library.actions[focused][0] == target:
+            break
+        app.dispatch(Intent(Action.NEXT_FOCUS))
+    app.dispatch(Intent(Action.CONFIRM))
+    scene = play_through(app, pick=1)
+    assert isinstance(app.stack.top, ReportScene)
+    result = scene.engine.result()
+    assert scene.engine.is_finished and result["tier"] in ("tinggi", "menengah", "dasar", "belum")
+    assert scene.mode == mode
+    assert app.history.summary()[scene.scenario.scenario_id].plays == 1
+    assert is_rich(draw(app, f"report-{mode}"))
+
+
+def test_best_choices_by_number_give_the_golden_best_outcome(app: App) -> None:
+    """Choosing by number follows the engine exactly: the best plan's first choice is option 1."""
+    scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
+    app.push(PlayScene(app, scenario, mode="assess"))
+    scene = play_through(app, pick=1)
+    assert (
+        scene.engine.state.history[0].choice_id
+        == scenario.nodes[scene.engine.state.history[0].node_id].choices[0].choice_id
+    )
+
+
+def test_continue_resumes_the_autosave_from_the_title(app: App, tmp_path: Path) -> None:
+    """After one choice and leaving, the title offers Continue and it resumes at the same node."""
+    scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
+    scene = PlayScene(app, scenario, mode="learn")
+    app.push(scene)
+    for _ in range(20):
+        draw(app)
+        if scene.phase == "choosing":
+            break
+        app.dispatch(Intent(Action.CONFIRM))
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    node = scene.engine.state.node_id
+    app.dispatch(Intent(Action.BACK))
+    assert isinstance(app.stack.top, TitleScene)
+    app.stack.top.exit()
+    app.stack.top.enter()  # rebuilt as when the title is shown again
+    app.dispatch(Intent(Action.CHOOSE, 1))  # "continue" is now the first entry
+    resumed = app.stack.top
+    assert isinstance(resumed, PlayScene) and resumed.engine.state.node_id == node
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+@pytest.mark.parametrize("contrast", [False, True])
+def test_every_screen_renders_with_content(
+    app: App, lang: str, scale: float, contrast: bool
+) -> None:
+    """Title, library, a chat/post node, choices, feedback and report all draw something real."""
+    app.apply_settings(
+        app.settings.with_changes(
+            lang=lang, text_scale=scale, high_contrast=contrast, text_speed="instant"
+        )
+    )
+    tag = f"{lang}-{int(scale * 100)}{'-hc' if contrast else ''}"
+    assert is_rich(draw(app, f"title-{tag}"))
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    assert is_rich(draw(app, f"library-{tag}"))
+    scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
+    scene = PlayScene(app, scenario, mode="learn")
+    app.push(scene)
+    shots = 0
+    for _ in range(60):
+        draw(app)
+        view = scene.view
+        if scene.phase == "choosing" and view.presentation is not None and shots < 2:
+            assert is_rich(draw(app, f"play-{tag}-{shots}"))
+            app.dispatch(Intent(Action.CHOOSE, 1))
+            assert is_rich(draw(app, f"feedback-{tag}-{shots}"))
+            shots += 1
+        elif scene.phase == "choosing":
+            app.dispatch(Intent(Action.CHOOSE, 1))
+        else:
+            app.dispatch(Intent(Action.CONFIRM))
+        if isinstance(app.stack.top, ReportScene):
+            break
+    assert shots >= 1
