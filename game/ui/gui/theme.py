@@ -107,6 +107,8 @@ def gui_theme(settings: Settings) -> dict[str, Any]:
     """The pygame_gui theme for these settings (fonts, colours, borders)."""
     colours = palette(settings)
     regular, bold = str(font_file(settings)), str(font_file(settings, bold=True))
+    italic = regular if settings.dyslexic_font else str(font_file(settings).with_name(
+        "NotoSans-Italic.ttf"))
 
     def typeface(role: str, is_bold: bool = False) -> dict[str, str]:
         return {
@@ -115,6 +117,8 @@ def gui_theme(settings: Settings) -> dict[str, Any]:
             "bold": "1" if is_bold else "0",
             "regular_path": regular,
             "bold_path": bold,
+            "italic_path": italic,
+            "bold_italic_path": bold,
         }
 
     button = {

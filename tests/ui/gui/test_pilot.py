@@ -18,6 +18,7 @@ from game.persistence.settings import Settings, SettingsStore  # noqa: E402
 from game.ui.gui.app import App, Folders  # noqa: E402
 from game.ui.gui.intents import Action, Intent  # noqa: E402
 from game.ui.gui.scenes.library import LibraryScene  # noqa: E402
+from game.ui.gui.scenes.pause import HistoryScene, PauseScene  # noqa: E402
 from game.ui.gui.scenes.play import PlayScene  # noqa: E402
 from game.ui.gui.scenes.report import ReportScene  # noqa: E402
 from game.ui.gui.scenes.title import TitleScene  # noqa: E402
@@ -115,7 +116,9 @@ def test_continue_resumes_the_autosave_from_the_title(app: App, tmp_path: Path) 
         app.dispatch(Intent(Action.CONFIRM))
     app.dispatch(Intent(Action.CHOOSE, 1))
     node = scene.engine.state.node_id
-    app.dispatch(Intent(Action.BACK))
+    app.dispatch(Intent(Action.BACK))  # opens the pause menu
+    assert isinstance(app.stack.top, PauseScene)
+    app.stack.top.activate("title")
     assert isinstance(app.stack.top, TitleScene)
     app.stack.top.exit()
     app.stack.top.enter()  # rebuilt as when the title is shown again
@@ -159,3 +162,54 @@ def test_every_screen_renders_with_content(
         if isinstance(app.stack.top, ReportScene):
             break
     assert shots >= 1
+
+
+def reach_decision(app: App, scene: PlayScene) -> None:
+    for _ in range(30):
+        draw(app)
+        if scene.phase == "choosing":
+            return
+        app.dispatch(Intent(Action.CONFIRM))
+    raise AssertionError("no decision reached")
+
+
+def test_pause_menu_history_undo_and_slot(app: App) -> None:
+    """Esc pauses; history lists the choice; undo returns to the decision; a slot is written."""
+    scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
+    scene = PlayScene(app, scenario, mode="learn")
+    app.push(scene)
+    reach_decision(app, scene)
+    first = scene.engine.state.node_id
+    app.dispatch(Intent(Action.CHOOSE, 2))
+    app.dispatch(Intent(Action.CONFIRM))  # past the feedback
+    draw(app)
+    app.dispatch(Intent(Action.BACK))
+    pause = app.stack.top
+    assert isinstance(pause, PauseScene)
+    assert is_rich(draw(app, "pause"))
+    pause.activate("history")
+    assert isinstance(app.stack.top, HistoryScene)
+    chosen = scenario.nodes[first].choices[1].text.get(app.lang)
+    assert chosen[:40] in app.stack.top.log.html_text
+    assert is_rich(draw(app, "history"))
+    app.dispatch(Intent(Action.BACK))
+    assert app.stack.top is pause
+    pause.entry.set_text("latihan-1")
+    pause.save_slot()
+    assert app.saves.slot_path(scenario.scenario_id, "latihan-1").is_file()
+    pause.activate("undo")
+    assert app.stack.top is scene
+    assert scene.engine.state.node_id == first and not scene.engine.state.history
+    assert scene.phase == "choosing"
+
+
+def test_undo_is_not_offered_in_assessment_mode(app: App) -> None:
+    """The pause menu of an assessment play has no undo entry."""
+    scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
+    scene = PlayScene(app, scenario, mode="assess")
+    app.push(scene)
+    reach_decision(app, scene)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    app.dispatch(Intent(Action.BACK))
+    assert isinstance(app.stack.top, PauseScene)
+    assert "undo" not in app.stack.top.buttons.values()

@@ -21,7 +21,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 from game.core.engine import Engine
 from game.core.model import COMPETENCIES, Choice, Scenario
 from game.core.views import ChoiceView, NodeView
-from game.errors import LockedChoiceError
+from game.errors import LockedChoiceError, UndoImpossibleError
 from game.persistence.autosave import Autosaver
 from game.persistence.history import HistoryRecorder
 from game.persistence.saves import SaveGame
@@ -68,6 +68,8 @@ class PlayScene(Scene):
         self.text_box: Any = None
         self.feedback_for: Choice | None = None
         self.phase = "reading"
+        self.widgets_built = False
+        self.notice = ""
         self.panel_visible = True  # the narration panel; folded away when choices need room
         self.stage_visible = True  # the presentation; folded away as a last resort
         self.name_label: Any = None
@@ -75,7 +77,30 @@ class PlayScene(Scene):
     # -- building the screen ------------------------------------------------------------------
 
     def enter(self) -> None:
-        self.show_node(animate=self.phase == "reading")
+        if self.phase == "feedback" and self.feedback_for is not None:
+            self.show_feedback(self.feedback_for)
+        else:
+            self.show_node(animate=self.phase == "reading" and not self.widgets_built)
+        self.widgets_built = True
+
+    def resume(self, result: Any = None) -> None:
+        """Back from the pause menu: act on its answer, or show the play as it was."""
+        if result == "title":
+            self.app.pop()
+            return
+        if result == "load":
+            from game.ui.gui.scenes.load import LoadScene
+
+            self.app.replace(LoadScene(self.app))
+            return
+        if result == "undo":
+            try:
+                self.engine.undo()
+            except UndoImpossibleError:
+                self.notice = tr(self.app.lang, "undo_impossible")
+            self.phase = "choosing"
+            self.feedback_for = None
+        self.enter()
 
     def exit(self) -> None:
         self.clear()
@@ -105,6 +130,7 @@ class PlayScene(Scene):
 
     def show_node(self, animate: bool = True) -> None:
         self.clear()
+        self.notice = "" if self.phase != "choosing" else self.notice
         self.panel_visible = self.stage_visible = True
         self.app.focus.set([])
         view, manager, lang = self.view, self.app.manager, self.app.lang
@@ -282,8 +308,10 @@ class PlayScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         focus = self.app.focus
-        if intent.action is Action.BACK:
-            self.app.pop()  # the play is autosaved after every choice
+        if intent.action in (Action.BACK, Action.MENU):
+            from game.ui.gui.scenes.pause import PauseScene
+
+            self.app.push(PauseScene(self.app, self))  # the play is autosaved after every choice
             return
         if (
             intent.action is Action.CONFIRM
@@ -423,3 +451,11 @@ class PlayScene(Scene):
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))
+        if self.notice:
+            colours = self.app.palette
+            image = theme.font(self.app.settings, "small", bold=True).render(
+                self.notice, True, theme.rgb(colours.primary_ink)
+            )
+            band = image.get_rect(midtop=(640, 12)).inflate(24, 12)
+            pygame.draw.rect(surface, theme.rgb(colours.accent), band, border_radius=8)
+            surface.blit(image, image.get_rect(center=band.center))
