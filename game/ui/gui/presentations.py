@@ -133,13 +133,30 @@ def _chat(
             surface.blit(bold.render(name, True, theme.rgb(name_colour)), (bubble.x + PAD, text_y))
             text_y += line_step
         text_y = _blit_lines(surface, body, lines, theme.rgb(colours.ink), bubble.x + PAD, text_y)
-        stamp = (message.time or "") + ("  ✓✓" if mine else "")
-        if stamp.strip():
+        stamp = message.time or ""
+        right = bubble.right - PAD
+        if mine:
+            _ticks(surface, (right - 22, text_y + 2), theme.rgb(colours.tolerate))
+            right -= 28
+        if stamp:
             surface.blit(
                 body.render(stamp, True, theme.rgb(colours.muted)),
-                (bubble.right - PAD - body.size(stamp)[0], text_y - 4),
+                (right - body.size(stamp)[0], text_y - 4),
             )
         y = bubble.bottom + 8
+
+
+def _ticks(surface: pygame.Surface, at: tuple[int, int], colour: pygame.Color) -> None:
+    """Two small read ticks, drawn (the font has no check mark)."""
+    x, y = at
+    for offset in (0, 7):
+        pygame.draw.lines(
+            surface,
+            colour,
+            False,
+            [(x + offset, y + 6), (x + offset + 4, y + 10), (x + offset + 12, y)],
+            2,
+        )
 
 
 def _post(

@@ -107,8 +107,11 @@ def gui_theme(settings: Settings) -> dict[str, Any]:
     """The pygame_gui theme for these settings (fonts, colours, borders)."""
     colours = palette(settings)
     regular, bold = str(font_file(settings)), str(font_file(settings, bold=True))
-    italic = regular if settings.dyslexic_font else str(font_file(settings).with_name(
-        "NotoSans-Italic.ttf"))
+    italic = (
+        regular
+        if settings.dyslexic_font
+        else str(font_file(settings).with_name("NotoSans-Italic.ttf"))
+    )
 
     def typeface(role: str, is_bold: bool = False) -> dict[str, str]:
         return {

@@ -197,7 +197,7 @@ def history_markup(play: Any, lang: str) -> str:
             choice = node.choice(record.choice_id)
             if choice is not None:
                 part += (
-                    f"<br><i>→ {tr(lang, 'you_chose')}: {html.escape(choice.text.get(lang))}</i>"
+                    f"<br><i>» {tr(lang, 'you_chose')}: {html.escape(choice.text.get(lang))}</i>"
                 )
         parts.append(part)
     return "<br><br>".join(parts)

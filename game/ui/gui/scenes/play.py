@@ -405,6 +405,8 @@ class PlayScene(Scene):
             )
             pygame.draw.rect(card, theme.rgb(border), card.get_rect(), 2, border_radius=12)
             surface.blit(card, rect.topleft)
+            if not choice.is_available:
+                _padlock(surface, (rect.right - 28, rect.y + 10), theme.rgb(colours.muted))
 
     def _feedback_rows(self) -> tuple[int, int, int]:
         """Offsets from the panel's top: the rating labels, the dots, and the text."""
@@ -459,3 +461,10 @@ class PlayScene(Scene):
             band = image.get_rect(midtop=(640, 12)).inflate(24, 12)
             pygame.draw.rect(surface, theme.rgb(colours.accent), band, border_radius=8)
             surface.blit(image, image.get_rect(center=band.center))
+
+
+def _padlock(surface: pygame.Surface, at: tuple[int, int], colour: pygame.Color) -> None:
+    """A small lock drawn beside a locked choice (with its reason in words)."""
+    x, y = at
+    pygame.draw.arc(surface, colour, pygame.Rect(x + 2, y, 12, 14), 0, 3.1416, 2)
+    pygame.draw.rect(surface, colour, pygame.Rect(x, y + 7, 16, 12), border_radius=2)

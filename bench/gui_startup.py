@@ -1,0 +1,274 @@
+"""Time to the first drawn title frame of the GUI against a bare pygame window.
+
+Run: python bench/gui_startup.py [--runs 5] [--drivers dummy x11]
+
+Each run is a fresh ``python -c`` process. The game's child records
+``time.perf_counter()`` on its first line, imports ``game.ui.gui.run`` (as the
+command line does for ``--ui gui``), builds ``App(Folders(scenarios/, <temporary
+saves folder>))``, pushes ``TitleScene`` and calls ``app.frame(0)`` once. The
+bare child imports pygame, initialises the display, opens the same 1280x720
+SCALED|RESIZABLE window, fills it and flips. ``perf_counter`` is CLOCK_MONOTONIC
+on Linux, shared by every process, so the parent subtracts the moment it
+spawned the child from the moment the child's frame was on screen: the figure
+includes the interpreter's own start. The two kinds of run alternate, after one
+unrecorded warm-up of each (file cache), and the median of ``--runs`` is
+printed with the phases of the game's start and the imports that cost most
+(``python -X importtime``).
+
+Drivers: SDL's ``dummy`` always; ``x11`` under an Xvfb this script starts
+itself (1920x1080x24) when ``Xvfb`` is installed. Prints figures, asserts nothing.
+Targets (the project's issue): first title frame <= 1.0 s on a 2-core machine and
+<= 2.5x the bare window measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CANVAS = (1280, 720)
+
+GAME_CHILD = r"""
+import time; T0 = time.perf_counter()
+import os, sys, json, tempfile
+from pathlib import Path
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import game.ui.gui.run  # what `main.py play --ui gui` imports
+T1 = time.perf_counter()
+from game.ui.gui.app import App, Folders
+from game.ui.gui.scenes.title import TitleScene
+import pygame
+with tempfile.TemporaryDirectory() as saves:
+    app = App(Folders(Path("scenarios").resolve(), Path(saves)))
+    T2 = time.perf_counter()
+    app.scenarios()  # the title loads them on enter (latest_unfinished); timed apart here
+    T3 = time.perf_counter()
+    app.push(TitleScene(app))
+    T4 = time.perf_counter()
+    app.frame(0)
+    T5 = time.perf_counter()
+    out = dict(t0=T0, imports=T1, app=T2, scenarios=T3, title=T4, frame=T5,
+               frames_drawn=app.frames_drawn, driver=pygame.display.get_driver(),
+               window=list(pygame.display.get_window_size()),
+               sdl=".".join(map(str, pygame.get_sdl_version())))
+    app.close()
+print("RESULT " + json.dumps(out), flush=True)
+"""
+
+BARE_CHILD = r"""
+import time; T0 = time.perf_counter()
+import os, json
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+T1 = time.perf_counter()
+pygame.display.init()
+window = pygame.display.set_mode((1280, 720), pygame.SCALED | pygame.RESIZABLE)
+window.fill((246, 241, 233))
+pygame.display.flip()
+T5 = time.perf_counter()
+out = dict(t0=T0, imports=T1, frame=T5, driver=pygame.display.get_driver(),
+           window=list(pygame.display.get_window_size()))
+pygame.display.quit()
+print("RESULT " + json.dumps(out), flush=True)
+"""
+
+
+def cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def print_machine(drivers: list[str]) -> None:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"machine: {cpu_model()}, {cores} cores usable ({os.cpu_count()} online)")
+    print(
+        f"python {platform.python_version()} ({platform.machine()}), pygame-ce "
+        f"{version('pygame-ce')}, pygame_gui {version('pygame_gui')}"
+    )
+    print(f"SDL video drivers measured: {', '.join(drivers)}")
+    print(f"date: {time.strftime('%Y-%m-%d')}")
+
+
+@contextlib.contextmanager
+def xvfb(size: str = "1920x1080x24") -> Iterator[dict[str, str]]:
+    """An Xvfb display started (and stopped) by this script; yields the env to reach it."""
+    number = next(
+        n
+        for n in range(90, 200)
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists()
+    )
+    server = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", size, "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("Xvfb did not start")
+            time.sleep(0.05)
+        yield {"DISPLAY": f":{number}", "SDL_VIDEODRIVER": "x11"}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def child_env(extra: dict[str, str]) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+    env.update(extra)
+    return env
+
+
+def run_child(code: str, env: dict[str, str], flags: tuple[str, ...] = ()) -> tuple[dict, str]:
+    spawned = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *flags, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    exited = time.perf_counter()
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"child failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    result = json.loads(lines[-1][len("RESULT ") :])
+    result["spawned"], result["exited"] = spawned, exited
+    return result, done.stderr
+
+
+def importtime(env: dict[str, str]) -> list[tuple[str, int, int, int]]:
+    """(module, depth, self us, cumulative us) for each module the game child imports."""
+    _, stderr = run_child(GAME_CHILD, env, ("-X", "importtime"))
+    rows = []
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, cumulative, name = line[len("import time:") :].split("|")
+        depth = (len(name) - len(name.lstrip()) - 1) // 2
+        rows.append((name.strip(), depth, int(own), int(cumulative)))
+    return rows
+
+
+def group(name: str) -> str:
+    parts = name.split(".")
+    return ".".join(parts[:3]) if parts[0] == "game" else parts[0]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def measure(label: str, env: dict[str, str], runs: int) -> dict[str, float]:
+    run_child(BARE_CHILD, env)  # warm-ups: file cache, fontconfig cache
+    run_child(GAME_CHILD, env)
+    bare, game = [], []
+    for _ in range(runs):
+        bare.append(run_child(BARE_CHILD, env)[0])
+        game.append(run_child(GAME_CHILD, env)[0])
+    sample = game[0]
+    print(
+        f"\n== driver: {sample['driver']} ({label}), SDL {sample['sdl']}, "
+        f"window {sample['window'][0]}x{sample['window'][1]}, {runs} runs each, median =="
+    )
+    clock = time.get_clock_info("perf_counter").implementation
+    print(f"clock shared by parent and child: {clock}")
+
+    def spans(results: list[dict], start: str, end: str) -> list[float]:
+        return [r[end] - r[start] for r in results]
+
+    bare_frame = median(spans(bare, "spawned", "frame"))
+    game_frame = median(spans(game, "spawned", "frame"))
+    print(f"{'':34}{'median s':>10}{'min s':>8}{'max s':>8}")
+    rows = [
+        ("bare window: spawn -> flipped", spans(bare, "spawned", "frame")),
+        ("  of which interpreter start", spans(bare, "spawned", "t0")),
+        ("  of which import pygame", spans(bare, "t0", "imports")),
+        ("  of which init+set_mode+flip", spans(bare, "imports", "frame")),
+        ("game: spawn -> title frame drawn", spans(game, "spawned", "frame")),
+        ("  interpreter start", spans(game, "spawned", "t0")),
+        ("  import game.ui.gui.run", spans(game, "t0", "imports")),
+        ("  App() (display, window, manager)", spans(game, "imports", "app")),
+        ("  app.scenarios() (load+validate)", spans(game, "app", "scenarios")),
+        ("  push(TitleScene) (widgets)", spans(game, "scenarios", "title")),
+        ("  app.frame(0) (first draw+flip)", spans(game, "title", "frame")),
+        ("game: spawn -> process exited", spans(game, "spawned", "exited")),
+    ]
+    for name, values in rows:
+        print(f"{name:34}{median(values):10.3f}{min(values):8.3f}{max(values):8.3f}")
+    ratio = game_frame / bare_frame
+    print(f"ratio game/bare (medians): {ratio:.2f}   (targets: <= 1.0 s and <= 2.5x)")
+
+    imports = importtime(env)
+    by_group: dict[str, int] = defaultdict(int)
+    for name, _, own, _ in imports:
+        by_group[group(name)] += own
+    total = sum(own for _, _, own, _ in imports)
+    print(f"\nimports under -X importtime (one run, inflated by the tracing): {total / 1e6:.3f} s")
+    print("import tree, cumulative >= 15 ms (children above their parent, as Python prints it):")
+    for name, depth, _, cumulative in imports:
+        if cumulative >= 15_000:
+            print(f"  {cumulative / 1e6:6.3f} s  {'  ' * depth}{name}")
+    print("self time by package (top 10):")
+    for name, own in sorted(by_group.items(), key=lambda item: -item[1])[:10]:
+        print(f"  {name:36}{own / 1e6:8.3f} s {100 * own / total:5.1f}%")
+    return {"bare": bare_frame, "game": game_frame, "ratio": ratio}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--drivers", nargs="+", choices=("dummy", "x11"), default=None)
+    args = parser.parse_args()
+    has_xvfb = shutil.which("Xvfb") is not None
+    drivers = args.drivers or (["dummy", "x11"] if has_xvfb else ["dummy"])
+    shown = [d if d == "dummy" else "x11 (Xvfb 1920x1080x24)" for d in drivers]
+    if "x11" not in drivers and not has_xvfb:
+        shown.append("x11 skipped: Xvfb not installed")
+    print_machine(shown)
+    summary = {}
+    for driver in drivers:
+        if driver == "dummy":
+            env = child_env({"SDL_VIDEODRIVER": "dummy"})
+            summary[driver] = measure("no window system", env, args.runs)
+        elif not has_xvfb:
+            print("\n== driver: x11 skipped: Xvfb is not installed ==")
+        else:
+            with xvfb() as extra:
+                summary[driver] = measure(f"Xvfb {extra['DISPLAY']}", child_env(extra), args.runs)
+    print("\nsummary (median s to first frame):")
+    for driver, figures in summary.items():
+        print(
+            f"  {driver:6} bare {figures['bare']:.3f}  game {figures['game']:.3f}  "
+            f"ratio {figures['ratio']:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
