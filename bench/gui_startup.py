@@ -101,6 +101,20 @@ def version(dist: str) -> str:
         return "not installed"
 
 
+def code_state() -> str:
+    """The commit measured, and whether game/ had uncommitted changes (read-only git calls)."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "game"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        return "unknown (no git)"
+    return f"{head or 'unknown'}{' + uncommitted changes in game/' if dirty else ''}"
+
+
 def print_machine(drivers: list[str]) -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"machine: {cpu_model()}, {cores} cores usable ({os.cpu_count()} online)")
@@ -109,7 +123,7 @@ def print_machine(drivers: list[str]) -> None:
         f"{version('pygame-ce')}, pygame_gui {version('pygame_gui')}"
     )
     print(f"SDL video drivers measured: {', '.join(drivers)}")
-    print(f"date: {time.strftime('%Y-%m-%d')}")
+    print(f"date: {time.strftime('%Y-%m-%d')}, code: {code_state()}")
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,9 +81,22 @@ class App:
         return pygame.display.set_mode(theme.CANVAS, flags)
 
     def _new_manager(self) -> pygame_gui.UIManager:
-        return pygame_gui.UIManager(
+        manager = pygame_gui.UIManager(
             theme.CANVAS, theme.gui_theme(self.settings), enable_live_theme_updates=False
         )
+        # rich text asks for bold/italic and the small <font size=3.5>; load them up front
+        name = "perekat-dyslexic" if self.settings.dyslexic_font else "perekat-noto"
+        sizes = {theme.size(self.settings, role) for role in theme.SIZES} | {13}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # some are loaded by the theme already
+            manager.preload_fonts(
+                [
+                    {"name": name, "point_size": size, "style": style, "antialiased": "1"}
+                    for size in sorted(sizes)
+                    for style in ("regular", "bold", "italic")
+                ]
+            )
+        return manager
 
     def scenarios(self, reload: bool = False) -> list[LoadResult]:
         """Every scenario file, loaded once (validated; broken ones carry diagnostics)."""

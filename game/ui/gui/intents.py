@@ -27,6 +27,8 @@ class Action(enum.Enum):
     SKIP = "skip"
     RELOAD = "reload"
     FULLSCREEN = "fullscreen"
+    PAGE_UP = "page_up"
+    PAGE_DOWN = "page_down"
     QUIT = "quit"
 
 
@@ -47,6 +49,8 @@ _KEYS: dict[int, Action] = {
     pygame.K_RIGHT: Action.RIGHT,
     pygame.K_F5: Action.RELOAD,
     pygame.K_F11: Action.FULLSCREEN,
+    pygame.K_PAGEUP: Action.PAGE_UP,
+    pygame.K_PAGEDOWN: Action.PAGE_DOWN,
 }
 _DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 _DIGITS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
@@ -56,6 +60,8 @@ def intents_from(event: pygame.event.Event) -> list[Intent]:
     """The intents one pygame event carries (often none)."""
     if event.type == pygame.QUIT:
         return [Intent(Action.QUIT)]
+    if event.type == pygame.MOUSEWHEEL and event.y:
+        return [Intent(Action.PAGE_UP if event.y > 0 else Action.PAGE_DOWN, abs(event.y))]
     if event.type != pygame.KEYDOWN:
         return []
     if event.key == pygame.K_TAB:

@@ -58,23 +58,22 @@ def _blit_lines(
     return y
 
 
-def draw_presentation(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    item: Presentation,
-    scenario: Scenario,
-    settings: Settings,
-) -> None:
-    """Draw ``item`` fitted into ``rect`` of ``surface``."""
-    clip = surface.get_clip()
-    surface.set_clip(rect)
+TALLEST = 4000
+
+
+def render_presentation(
+    item: Presentation, width: int, scenario: Scenario, settings: Settings
+) -> pygame.Surface:
+    """``item`` drawn at ``width`` and as tall as its content (the caller scrolls it)."""
+    tall = pygame.Surface((width, TALLEST), pygame.SRCALPHA)
+    rect = tall.get_rect()
     if isinstance(item, Chat):
-        _chat(surface, rect, item, scenario, settings)
+        bottom = _chat(tall, rect, item, scenario, settings)
     elif isinstance(item, Post):
-        _post(surface, rect, item, scenario, settings)
+        bottom = _post(tall, rect, item, scenario, settings)
     else:
-        _document(surface, rect, item, settings)
-    surface.set_clip(clip)
+        bottom = _document(tall, rect, item, settings)
+    return tall.subsurface((0, 0, width, min(TALLEST, bottom + PAD))).copy()
 
 
 def _name(author: str, scenario: Scenario) -> str:
@@ -84,7 +83,7 @@ def _name(author: str, scenario: Scenario) -> str:
 
 def _chat(
     surface: pygame.Surface, rect: pygame.Rect, chat: Chat, scenario: Scenario, settings: Settings
-) -> None:
+) -> int:
     colours, lang = theme.palette(settings), settings.lang
     body = theme.font(settings, "small")
     bold = theme.font(settings, "small", bold=True)
@@ -144,6 +143,7 @@ def _chat(
                 (right - body.size(stamp)[0], text_y - 4),
             )
         y = bubble.bottom + 8
+    return y
 
 
 def _ticks(surface: pygame.Surface, at: tuple[int, int], colour: pygame.Color) -> None:
@@ -161,7 +161,7 @@ def _ticks(surface: pygame.Surface, at: tuple[int, int], colour: pygame.Color) -
 
 def _post(
     surface: pygame.Surface, rect: pygame.Rect, post: Post, scenario: Scenario, settings: Settings
-) -> None:
+) -> int:
     colours, lang = theme.palette(settings), settings.lang
     body = theme.font(settings, "body")
     small = theme.font(settings, "small")
@@ -204,11 +204,13 @@ def _post(
             small.render("   ·   ".join(counts), True, theme.rgb(colours.muted)),
             (card.x + PAD, y + 10),
         )
+        y += 10 + small.get_linesize()
+    return y + 8
 
 
 def _document(
     surface: pygame.Surface, rect: pygame.Rect, document: Document, settings: Settings
-) -> None:
+) -> int:
     colours, lang = theme.palette(settings), settings.lang
     small = theme.font(settings, "small")
     bold = theme.font(settings, "small", bold=True)
@@ -216,7 +218,7 @@ def _document(
     shadow = sheet.move(6, 6)
     pygame.draw.rect(
         surface,
-        theme.rgb("#00000033" if not settings.high_contrast else "#333333"),
+        theme.rgb("#BDB6A8" if not settings.high_contrast else "#333333"),
         shadow,
         border_radius=4,
     )
@@ -256,4 +258,5 @@ def _document(
         role = document.signature_role.get(lang) if document.signature_role else ""
         right = sheet.right - PAD
         lines = [line for line in (role, "", document.signature_name) if line is not None]
-        _blit_lines(surface, small, lines, ink, 0, y, right=right)
+        y = _blit_lines(surface, small, lines, ink, 0, y, right=right)
+    return y

@@ -28,7 +28,7 @@ from game.persistence.saves import SaveGame
 from game.ui.gui import theme
 from game.ui.gui.illustrations import background
 from game.ui.gui.intents import Action, Intent
-from game.ui.gui.presentations import draw_presentation
+from game.ui.gui.presentations import render_presentation
 from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
 
@@ -69,6 +69,8 @@ class PlayScene(Scene):
         self.feedback_for: Choice | None = None
         self.phase = "reading"
         self.widgets_built = False
+        self.stage_cache: tuple[Any, pygame.Surface] | None = None
+        self.stage_offset = 0
         self.notice = ""
         self.panel_visible = True  # the narration panel; folded away when choices need room
         self.stage_visible = True  # the presentation; folded away as a last resort
@@ -308,6 +310,10 @@ class PlayScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         focus = self.app.focus
+        if intent.action in (Action.PAGE_UP, Action.PAGE_DOWN):
+            step = 120 * max(intent.number, 1)
+            self.scroll_stage(-step if intent.action is Action.PAGE_UP else step)
+            return
         if intent.action in (Action.BACK, Action.MENU):
             from game.ui.gui.scenes.pause import PauseScene
 
@@ -367,7 +373,7 @@ class PlayScene(Scene):
             self._draw_feedback(surface, self.feedback_for)
             return
         if view.presentation is not None and self.stage_visible:
-            draw_presentation(surface, self.stage(view), view.presentation, self.scenario, settings)
+            self._draw_stage(surface, view)
         if self.panel_visible:
             panel = pygame.Surface(PANEL.size, pygame.SRCALPHA)
             pygame.draw.rect(
@@ -418,6 +424,45 @@ class PlayScene(Scene):
     def _feedback_frame(self) -> tuple[pygame.Rect, int]:
         box = pygame.Rect(200, theme.MARGIN, 880, 720 - 2 * theme.MARGIN)
         return box, box.y + self._feedback_rows()[2]
+
+    def _stage_image(self, view: NodeView) -> pygame.Surface:
+        key = (view.node_id, self.app.lang, self.app.settings)
+        if self.stage_cache is None or self.stage_cache[0] != key:
+            assert view.presentation is not None
+            image = render_presentation(
+                view.presentation, self.stage(view).width, self.scenario, self.app.settings
+            )
+            self.stage_cache = (key, image)
+            self.stage_offset = 0
+        return self.stage_cache[1]
+
+    def scroll_stage(self, pixels: int) -> None:
+        """Scroll a presentation taller than its place (mouse wheel, Page Up/Down)."""
+        view = self.view
+        if view.presentation is None or not self.stage_visible:
+            return
+        spare = self._stage_image(view).get_height() - self.stage(view).height
+        self.stage_offset = max(0, min(max(spare, 0), self.stage_offset + pixels))
+        self.app.dirty = True
+
+    def _draw_stage(self, surface: pygame.Surface, view: NodeView) -> None:
+        stage, image = self.stage(view), self._stage_image(view)
+        visible = pygame.Rect(
+            0, self.stage_offset, stage.width, min(stage.height, image.get_height())
+        )
+        surface.blit(image, stage.topleft, visible)
+        if image.get_height() > stage.height:
+            colours = self.app.palette
+            track = pygame.Rect(stage.right + 4, stage.y, 6, stage.height)
+            pygame.draw.rect(surface, theme.rgb(colours.locked), track, border_radius=3)
+            share = stage.height / image.get_height()
+            thumb = pygame.Rect(
+                track.x,
+                track.y + round(self.stage_offset * share),
+                6,
+                max(24, round(stage.height * share)),
+            )
+            pygame.draw.rect(surface, theme.rgb(colours.primary), thumb, border_radius=3)
 
     def _draw_feedback(self, surface: pygame.Surface, choice: Choice) -> None:
         settings, colours, lang = self.app.settings, self.app.palette, self.app.lang
