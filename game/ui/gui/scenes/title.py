@@ -47,6 +47,13 @@ def latest_unfinished(app: Any) -> tuple[Any, SaveGame] | None:
     return scenario, save
 
 
+def has_saves(app: Any) -> bool:
+    """Whether there is any autosave or named slot to load."""
+    root = app.saves.root
+    found = [*(root / "autosave").glob("*.json"), *(root / "slots").glob("*/*.json")]
+    return any("." not in path.stem for path in found)  # set-aside copies carry a dot
+
+
 class TitleScene(Scene):
     def enter(self) -> None:
         app, manager, lang = self.app, self.app.manager, self.app.lang
@@ -79,7 +86,10 @@ class TitleScene(Scene):
         if self.unfinished is not None:
             title = self.unfinished[0].title.get(lang)
             entries.append(("continue", f"{tr(lang, 'continue')}: {title}"))
-        entries += [("new_game", tr(lang, "new_game")), ("quit", tr(lang, "quit"))]
+        entries.append(("new_game", tr(lang, "new_game")))
+        if has_saves(app):
+            entries.append(("load", tr(lang, "pause_load")))
+        entries += [("settings", tr(lang, "pause_settings")), ("quit", tr(lang, "quit"))]
         self.buttons: dict[Any, str] = {}
         y = self.widgets[1].rect.bottom + 40
         height = theme.font(app.settings, "body").get_linesize() + 24
@@ -108,6 +118,14 @@ class TitleScene(Scene):
             self.app.running = False
         elif key == "new_game":
             self.app.push(LibraryScene(self.app))
+        elif key == "load":
+            from game.ui.gui.scenes.load import LoadScene
+
+            self.app.push(LoadScene(self.app))
+        elif key == "settings":
+            from game.ui.gui.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
         elif key == "continue" and self.unfinished is not None:
             scenario, save = self.unfinished
             self.app.push(PlayScene(self.app, scenario, save=save))
