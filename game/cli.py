@@ -53,20 +53,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa / language")
     parser.add_argument("--scenarios-dir", type=Path, default=None, help="folder of scenarios")
     parser.add_argument("--saves-dir", type=Path, default=None, help="folder for saves")
+    parser.add_argument(
+        "--ui",
+        choices=("auto", "text", "gui"),
+        default="auto",
+        help="front end: gui (the game window; the default when a display exists) or text",
+    )
+    parser.add_argument(
+        "--frames",
+        type=int,
+        default=None,
+        help="gui: draw this many frames and exit (smoke tests, timing)",
+    )
     commands = parser.add_subparsers(dest="command")
 
     play = commands.add_parser("play", help="play a scenario / mainkan skenario")
     play.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
     play.add_argument(
         "--ui",
-        choices=("text", "gui"),
-        default="text",
-        help="front end: text (default) or gui (the pygame window)",
+        choices=("auto", "text", "gui"),
+        default=argparse.SUPPRESS,
+        help="front end: gui (default when a display exists) or text (the text player)",
     )
     play.add_argument(
         "--frames",
         type=int,
-        default=None,
+        default=argparse.SUPPRESS,
         help="gui: draw this many frames and exit (smoke tests, timing)",
     )
     play.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
@@ -124,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return validate_command(args)
         if args.command == "play":
             return play_command(args)
+        if wants_gui(args):
+            from game.ui.gui.run import run_gui  # pygame only when the window is asked for
+
+            return run_gui(_scenarios_dir(args), _saves_dir(args), frames=args.frames)
         return menu_command(args)
     except CliError as error:
         print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
@@ -136,6 +152,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INPUT_ENDED
+
+
+def has_display() -> bool:
+    """Whether a window can be shown: always on Windows and macOS; elsewhere X11 or Wayland."""
+    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
+        return True  # headless rendering was asked for explicitly
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def wants_gui(args: argparse.Namespace) -> bool:
+    """gui when asked, text when asked; by default the window when a display exists."""
+    if args.ui == "auto":
+        return has_display()
+    return bool(args.ui == "gui")
 
 
 def _utf8_output() -> None:
@@ -213,7 +245,7 @@ def play_command(args: argparse.Namespace) -> int:
         print_diagnostics(loaded.diagnostics, sys.stderr)
         return EXIT_INVALID
     scenario = loaded.scenario
-    if args.ui == "gui":
+    if wants_gui(args):
         from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
         return run_gui(

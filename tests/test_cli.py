@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -16,9 +17,19 @@ MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (error|warning) SCN\d{3}: .+$")
 
 
-def run(*args: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str = "", cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run main.py as a user would on a machine with no display (so the text front end)."""
+    if env is None:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")
+        }
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
+        env=env,
         input=stdin,
         capture_output=True,
         text=True,
@@ -301,3 +312,23 @@ def test_one_broken_file_does_not_hide_the_others(tmp_path: Path) -> None:
     out = run("validate", "--json", str(tmp_path))
     files = {d["file"] for d in last_json(out.stdout)["diagnostics"]}  # type: ignore[attr-defined]
     assert out.returncode == 1 and len(files) == 1 and next(iter(files)).endswith("b.yaml")
+
+
+def headless_env() -> dict[str, str]:
+    return {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+
+
+def test_gui_title_draws_frames_and_exits(tmp_path: Path) -> None:
+    """`python main.py --frames N` opens the game window, draws N frames and exits 0."""
+    out = run("--ui", "gui", "--frames", "3", "--saves-dir", str(tmp_path), env=headless_env())
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_play_opens_the_gui_by_default_when_a_display_exists(tmp_path: Path) -> None:
+    """`play SCENARIO` goes straight into the scenario in the window (dummy display here)."""
+    out = run(
+        "play", "hoaks-viral", "--frames", "5", "--saves-dir", str(tmp_path), env=headless_env()
+    )
+    assert out.returncode == 0, out.stderr
+    assert "=== " not in out.stdout  # not the text player

@@ -27,6 +27,7 @@ from game.persistence.saves import SaveStore  # noqa: E402
 from game.persistence.settings import Settings, SettingsStore  # noqa: E402
 from game.ui.gui import theme  # noqa: E402
 from game.ui.gui.focus import FocusRing  # noqa: E402
+from game.ui.gui.illustrations import draw_icon  # noqa: E402
 from game.ui.gui.intents import Action, Intent, intents_from  # noqa: E402
 from game.ui.gui.scene import Scene, SceneStack  # noqa: E402
 
@@ -62,6 +63,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Perekat")
+        pygame.display.set_icon(draw_icon(64))
         self.window = self._open_window()
         self.manager = self._new_manager()
         self._scenarios: list[LoadResult] | None = None

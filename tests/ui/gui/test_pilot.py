@@ -217,8 +217,11 @@ def test_undo_is_not_offered_in_assessment_mode(app: App) -> None:
 
 def test_long_presentation_scrolls_with_page_keys(app: App) -> None:
     """A letter taller than its place scrolls with Page Down and back with Page Up."""
-    scenario = next(r.scenario for r in app.scenarios()
-                    if r.scenario is not None and r.scenario.scenario_id == "netralitas-pemilu")
+    scenario = next(
+        r.scenario
+        for r in app.scenarios()
+        if r.scenario is not None and r.scenario.scenario_id == "netralitas-pemilu"
+    )
     scene = PlayScene(app, scenario, mode="learn", start_at="rapat-bidang")
     app.push(scene)
     draw(app)
