@@ -30,6 +30,7 @@ from game.ui.gui.focus import FocusRing  # noqa: E402
 from game.ui.gui.illustrations import draw_icon  # noqa: E402
 from game.ui.gui.intents import Action, Intent, intents_from  # noqa: E402
 from game.ui.gui.scene import Scene, SceneStack  # noqa: E402
+from game.ui.gui.sound import Sounds  # noqa: E402
 
 IDLE_SLEEP = 0.03  # seconds between polls when nothing moves: < 50 ms input latency
 FRAME_RATE = 60
@@ -67,6 +68,8 @@ class App:
         self.window = self._open_window()
         self.manager = self._new_manager()
         self._scenarios: list[LoadResult] | None = None
+        self.sounds = Sounds()
+        self.sounds.set_enabled(self.settings.sound)
 
     @property
     def lang(self) -> str:
@@ -112,6 +115,7 @@ class App:
         changed_window = settings.fullscreen != self.settings.fullscreen
         changed_lang = settings.lang != self.settings.lang
         self.settings = settings
+        self.sounds.set_enabled(settings.sound)
         self.settings_store.save(settings)
         top = self.stack.top
         if top is not None:

@@ -19,7 +19,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.core.engine import Engine
-from game.core.model import COMPETENCIES, Choice, Scenario
+from game.core.model import COMPETENCIES, Chat, Choice, Scenario
 from game.core.views import ChoiceView, NodeView
 from game.errors import LockedChoiceError, UndoImpossibleError
 from game.persistence.autosave import Autosaver
@@ -138,6 +138,8 @@ class PlayScene(Scene):
         view, manager, lang = self.view, self.app.manager, self.app.lang
         self.phase = "reading"
         self.text_box = self._text_box()
+        if isinstance(view.presentation, Chat):
+            self.app.sounds.play("tick")
         if view.speaker is not None:
             role = view.speaker.role.get(lang) if view.speaker.role else ""
             name = view.speaker.name + (f" · {role}" if role else "")
@@ -290,6 +292,7 @@ class PlayScene(Scene):
             self.engine.choose(choice.choice_id)
         except LockedChoiceError:
             return
+        self.app.sounds.play("click")
         if self.mode == "learn":
             self.show_feedback(choice.choice)
         else:
