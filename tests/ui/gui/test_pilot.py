@@ -230,3 +230,16 @@ def test_long_presentation_scrolls_with_page_keys(app: App) -> None:
     assert scene.stage_offset > 0
     app.dispatch(Intent(Action.PAGE_UP, 9))
     assert scene.stage_offset == 0
+
+
+@pytest.mark.parametrize("reduced", [False, True])
+def test_reduced_motion_turns_fades_into_cuts(app: App, reduced: bool) -> None:
+    """Moving to the next node cross-fades, unless reduced motion is on."""
+    app.apply_settings(app.settings.with_changes(reduced_motion=reduced))
+    scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
+    scene = PlayScene(app, scenario, mode="assess")
+    app.push(scene)
+    reach_decision(app, scene)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    assert (scene.fade is None) is reduced
+    assert scene.is_animating or reduced

@@ -35,6 +35,7 @@ from game.ui.gui.strings import tr
 PANEL = pygame.Rect(theme.MARGIN, 720 - theme.MARGIN - 232, 1280 - 2 * theme.MARGIN, 232)
 STAGE_TOP = theme.MARGIN
 CHOICE_GAP = 12
+FADE_SECONDS = 0.2  # between nodes; reduced motion turns it into a cut
 
 
 class PlayScene(Scene):
@@ -71,6 +72,7 @@ class PlayScene(Scene):
         self.widgets_built = False
         self.stage_cache: tuple[Any, pygame.Surface] | None = None
         self.stage_offset = 0
+        self.fade: tuple[pygame.Surface, float] | None = None
         self.notice = ""
         self.panel_visible = True  # the narration panel; folded away when choices need room
         self.stage_visible = True  # the presentation; folded away as a last resort
@@ -131,6 +133,8 @@ class PlayScene(Scene):
         return box
 
     def show_node(self, animate: bool = True) -> None:
+        if animate and self.widgets_built and not self.app.settings.reduced_motion:
+            self.fade = (self.app.window.copy(), FADE_SECONDS)  # cross-fade from this frame
         self.clear()
         self.notice = "" if self.phase != "choosing" else self.notice
         self.panel_visible = self.stage_visible = True
@@ -363,7 +367,14 @@ class PlayScene(Scene):
 
     @property
     def is_animating(self) -> bool:
-        return self.text_box is not None and self.text_box.active_text_effect is not None
+        typing = self.text_box is not None and self.text_box.active_text_effect is not None
+        return typing or self.fade is not None
+
+    def update(self, seconds: float) -> None:
+        if self.fade is not None:
+            image, left = self.fade
+            left -= seconds
+            self.fade = (image, left) if left > 0 else None
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -500,6 +511,10 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, theme.rgb(colours.accent), box, 4, border_radius=16)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
+        if self.fade is not None:
+            image, left = self.fade
+            image.set_alpha(round(255 * left / FADE_SECONDS))
+            surface.blit(image, (0, 0))
         self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))
         if self.notice:
             colours = self.app.palette
