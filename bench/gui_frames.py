@@ -33,6 +33,7 @@ import contextlib
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -76,6 +77,32 @@ def code_state() -> str:
     except OSError:
         return "unknown (no git)"
     return f"{head or 'unknown'}{' + uncommitted changes in game/' if dirty else ''}"
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy seconds of every core from /proc/stat, CPU seconds of this script and its children)."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    busy = (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    mine = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return busy, mine
+
+
+def print_others(start: tuple[float, float], started: float) -> None:
+    """How much of the machine other processes used while the bench ran (0% = a quiet machine)."""
+    busy, mine = machine_busy()
+    wall = time.monotonic() - started
+    cores = os.cpu_count() or 1
+    others = max(0.0, (busy - start[0]) - (mine - start[1]))
+    print(
+        f"\nother processes used {100 * others / (wall * cores):.0f}% of the {cores} cores during "
+        f"this run ({wall:.0f} s). Above ~10%, rerun on a quiet machine."
+    )
 
 
 def print_machine(drivers: list[str]) -> None:
@@ -392,6 +419,7 @@ def main() -> None:
     if "x11" not in drivers and not has_xvfb:
         shown.append("x11 skipped: Xvfb not installed")
     print_machine(shown)
+    started, start = time.monotonic(), machine_busy()
     base = dict(os.environ, PYGAME_HIDE_SUPPORT_PROMPT="1")
     summary = {}
     for driver in drivers:
@@ -413,6 +441,8 @@ def main() -> None:
                 f"ms, worst {ms(row['max']).strip()} ms, RSS {row['rss']:.0f} MB "
                 f"(peak {row['hwm']:.0f} MB)"
             )
+
+    print_others(start, started)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ Cases:
 - decision: settings ``text_speed: instant`` written with ``SettingsStore`` in the
   temporary saves folder, then ``PlayScene`` of a scenario from scenarios/ started at
   its first decision node (so the text and the choices are shown at once).
+- title-audio: the title again with ``SDL_AUDIODRIVER=dummy``, SDL's stand-in sound card,
+  so the mixer the game opens when sound is on (the default) really opens and its
+  thread runs as it would with a sound card (with no audio device it fails quietly).
 - floors: a Python loop of ``time.sleep(0.03)`` alone, and the same with an open
   pygame window polled by ``pygame.event.get()`` (what any 30 ms poll loop costs).
 - a second, instrumented run of each game case counts loop turns, frames drawn and
@@ -35,6 +38,7 @@ import contextlib
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,7 +50,7 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = ("title", "decision", "floor-sleep", "floor-pygame")
+CASES = ("title", "decision", "title-audio", "floor-sleep", "floor-pygame")
 
 
 def cpu_model() -> str:
@@ -76,6 +80,32 @@ def code_state() -> str:
     except OSError:
         return "unknown (no git)"
     return f"{head or 'unknown'}{' + uncommitted changes in game/' if dirty else ''}"
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy seconds of every core from /proc/stat, CPU seconds of this script and its children)."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    busy = (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    mine = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return busy, mine
+
+
+def print_others(start: tuple[float, float], started: float) -> None:
+    """How much of the machine other processes used while the bench ran (0% = a quiet machine)."""
+    busy, mine = machine_busy()
+    wall = time.monotonic() - started
+    cores = os.cpu_count() or 1
+    others = max(0.0, (busy - start[0]) - (mine - start[1]))
+    print(
+        f"\nother processes used {100 * others / (wall * cores):.0f}% of the {cores} cores during "
+        f"this run ({wall:.0f} s). Above ~10%, rerun on a quiet machine."
+    )
 
 
 def print_machine(drivers: list[str]) -> None:
@@ -218,6 +248,7 @@ def child(case: str, seconds: float, warm: float, instrument: bool) -> dict[str,
             SettingsStore(saves).save(Settings(text_speed="instant"))
         app = App(Folders(ROOT / "scenarios", saves))
         app.push(TitleScene(app))
+        info["mixer"] = pygame.mixer.get_init() is not None
         if case == "decision":
             scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
             node = first_decision(scenario)
@@ -303,7 +334,11 @@ def percent(result: dict) -> tuple[float, float, float]:
 
 
 def measure(label: str, env: dict[str, str], seconds: float, warm: float) -> dict[str, float]:
-    results = {case: run_case(case, env, seconds, warm) for case in CASES}
+    results = {}
+    for case in CASES:
+        # title-audio: SDL's dummy audio device stands in for a sound card, so the mixer opens
+        extra = {"SDL_AUDIODRIVER": "dummy"} if case == "title-audio" else {}
+        results[case] = run_case(case, dict(env, **extra), seconds, warm)
     driver = results["title"]["driver"]
     print(f"\n== driver: {driver} ({label}), {seconds:g} s window after {warm:g} s warm-up ==")
     decision = results["decision"]
@@ -320,12 +355,21 @@ def measure(label: str, env: dict[str, str], seconds: float, warm: float) -> dic
         name = {
             "title": "title screen (App.run)",
             "decision": "decision screen (App.run)",
+            "title-audio": "title, sound on, mixer open",
             "floor-sleep": "floor: time.sleep(0.03) loop",
             "floor-pygame": "floor: event.get + sleep(0.03)",
         }[case]
         print(f"{name:34}{cpu:11.2f}%{stat:12.2f}%{frames!s:>14}")
         figures[case] = cpu
-    print("(target: title and decision <= 0.50% of one core; /proc stat has 10 ms resolution)")
+    mixers = ", ".join(
+        f"{case} {'open' if results[case]['mixer'] else 'not open'}"
+        for case in ("title", "decision", "title-audio")
+    )
+    print(f"audio mixer (sound is on by default): {mixers}")
+    print(
+        "(target: title and decision <= 0.50% of one core; /proc stat has 10 ms resolution; "
+        "title-audio runs with SDL_AUDIODRIVER=dummy as a stand-in sound card)"
+    )
     print("\ninstrumented runs (app.frame and pygame.event.get wrapped; main-thread CPU):")
     for case in ("title", "decision"):
         result = run_case(case, env, seconds, warm, instrument=True)
@@ -360,6 +404,7 @@ def main() -> None:
     if "x11" not in drivers and not has_xvfb:
         shown.append("x11 skipped: Xvfb not installed")
     print_machine(shown)
+    started, start = time.monotonic(), machine_busy()
     base = dict(os.environ, PYGAME_HIDE_SUPPORT_PROMPT="1")
     summary = {}
     for driver in drivers:
@@ -377,9 +422,12 @@ def main() -> None:
     for driver, figures in summary.items():
         print(
             f"  {driver:6} title {figures['title']:.2f}%  decision {figures['decision']:.2f}%  "
+            f"title+mixer {figures['title-audio']:.2f}%  "
             f"floor sleep {figures['floor-sleep']:.2f}%  "
             f"floor pygame {figures['floor-pygame']:.2f}%"
         )
+
+    print_others(start, started)
 
 
 if __name__ == "__main__":

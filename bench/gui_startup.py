@@ -28,6 +28,7 @@ import contextlib
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CANVAS = (1280, 720)
@@ -74,15 +76,45 @@ import os, json
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 T1 = time.perf_counter()
-pygame.display.init()
+INIT
 window = pygame.display.set_mode((1280, 720), pygame.SCALED | pygame.RESIZABLE)
 window.fill((246, 241, 233))
 pygame.display.flip()
 T5 = time.perf_counter()
 out = dict(t0=T0, imports=T1, frame=T5, driver=pygame.display.get_driver(),
            window=list(pygame.display.get_window_size()))
-pygame.display.quit()
+pygame.quit()
 print("RESULT " + json.dumps(out), flush=True)
+"""
+# the issue's bare window: import pygame, init, set_mode, flip (pygame.init() starts audio too)
+BARE_INIT_CHILD = BARE_CHILD.replace("INIT", "pygame.init()")
+# the display alone: the floor of any pygame window
+BARE_DISPLAY_CHILD = BARE_CHILD.replace("INIT", "pygame.display.init()")
+
+
+PROFILE_CHILD = r"""
+import os, sys, json, tempfile, cProfile, pstats
+from pathlib import Path
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import game.ui.gui.run
+from game.ui.gui.app import App, Folders
+from game.ui.gui.scenes.title import TitleScene
+with tempfile.TemporaryDirectory() as saves:
+    import time
+    profile = cProfile.Profile()
+    start = time.perf_counter()
+    profile.enable()
+    app = App(Folders(Path("scenarios").resolve(), Path(saves)))
+    app.push(TitleScene(app))
+    app.frame(0)
+    profile.disable()
+    wall = time.perf_counter() - start
+    app.close()
+rows = [
+    [file, line, name, calls, own, cumulative]
+    for (file, line, name), (_, calls, own, cumulative, _) in pstats.Stats(profile).stats.items()
+]
+print("RESULT " + json.dumps({"rows": rows, "wall": wall}), flush=True)
 """
 
 
@@ -113,6 +145,32 @@ def code_state() -> str:
     except OSError:
         return "unknown (no git)"
     return f"{head or 'unknown'}{' + uncommitted changes in game/' if dirty else ''}"
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy seconds of every core from /proc/stat, CPU seconds of this script and its children)."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    busy = (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    mine = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return busy, mine
+
+
+def print_others(start: tuple[float, float], started: float) -> None:
+    """How much of the machine other processes used while the bench ran (0% = a quiet machine)."""
+    busy, mine = machine_busy()
+    wall = time.monotonic() - started
+    cores = os.cpu_count() or 1
+    others = max(0.0, (busy - start[0]) - (mine - start[1]))
+    print(
+        f"\nother processes used {100 * others / (wall * cores):.0f}% of the {cores} cores during "
+        f"this run ({wall:.0f} s). Above ~10%, rerun on a quiet machine."
+    )
 
 
 def print_machine(drivers: list[str]) -> None:
@@ -163,7 +221,7 @@ def child_env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
-def run_child(code: str, env: dict[str, str], flags: tuple[str, ...] = ()) -> tuple[dict, str]:
+def run_child(code: str, env: dict[str, str], flags: tuple[str, ...] = ()) -> tuple[Any, str]:
     spawned = time.perf_counter()
     done = subprocess.run(
         [sys.executable, *flags, "-c", code],
@@ -178,7 +236,8 @@ def run_child(code: str, env: dict[str, str], flags: tuple[str, ...] = ()) -> tu
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"child failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     result = json.loads(lines[-1][len("RESULT ") :])
-    result["spawned"], result["exited"] = spawned, exited
+    if isinstance(result, dict):
+        result["spawned"], result["exited"] = spawned, exited
     return result, done.stderr
 
 
@@ -200,16 +259,45 @@ def group(name: str) -> str:
     return ".".join(parts[:3]) if parts[0] == "game" else parts[0]
 
 
+def short(file: str, line: int, name: str) -> str:
+    if file == "~":
+        return name  # a built-in
+    path = Path(file)
+    with contextlib.suppress(ValueError):
+        return f"{path.relative_to(ROOT)}:{line}({name})"
+    parts = path.parts
+    where = parts[parts.index("site-packages") + 1 :] if "site-packages" in parts else parts[-2:]
+    return f"{'/'.join(where)}:{line}({name})"
+
+
+def print_profile(env: dict[str, str]) -> None:
+    """cProfile of App() + push(TitleScene) + frame(0), after the imports (one run, inflated)."""
+    result, _ = run_child(PROFILE_CHILD, env)
+    rows = result["rows"]
+    print(
+        f"\nApp() + push(TitleScene) + frame(0) under cProfile (one run, inflated): "
+        f"{result['wall']:.3f} s"
+    )
+    print("the game's own calls by cumulative time (top 14):")
+    own = [row for row in rows if str(ROOT / "game") in row[0]]
+    for file, line, name, calls, _, cumulative in sorted(own, key=lambda r: -r[5])[:14]:
+        print(f"  {cumulative:7.3f} s {calls:6d}x {short(file, line, name)}")
+    print("where the time is spent, by own time (top 8):")
+    for file, line, name, calls, spent, _ in sorted(rows, key=lambda r: -r[4])[:8]:
+        print(f"  {spent:7.3f} s {calls:6d}x {short(file, line, name)}")
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
 def measure(label: str, env: dict[str, str], runs: int) -> dict[str, float]:
-    run_child(BARE_CHILD, env)  # warm-ups: file cache, fontconfig cache
-    run_child(GAME_CHILD, env)
-    bare, game = [], []
+    for code in (BARE_INIT_CHILD, BARE_DISPLAY_CHILD, GAME_CHILD):
+        run_child(code, env)  # warm-ups: file cache, fontconfig cache
+    bare, display, game = [], [], []
     for _ in range(runs):
-        bare.append(run_child(BARE_CHILD, env)[0])
+        bare.append(run_child(BARE_INIT_CHILD, env)[0])
+        display.append(run_child(BARE_DISPLAY_CHILD, env)[0])
         game.append(run_child(GAME_CHILD, env)[0])
     sample = game[0]
     print(
@@ -223,27 +311,33 @@ def measure(label: str, env: dict[str, str], runs: int) -> dict[str, float]:
         return [r[end] - r[start] for r in results]
 
     bare_frame = median(spans(bare, "spawned", "frame"))
+    display_frame = median(spans(display, "spawned", "frame"))
     game_frame = median(spans(game, "spawned", "frame"))
-    print(f"{'':34}{'median s':>10}{'min s':>8}{'max s':>8}")
+    print(f"{'':38}{'median s':>10}{'min s':>8}{'max s':>8}")
     rows = [
-        ("bare window: spawn -> flipped", spans(bare, "spawned", "frame")),
-        ("  of which interpreter start", spans(bare, "spawned", "t0")),
-        ("  of which import pygame", spans(bare, "t0", "imports")),
-        ("  of which init+set_mode+flip", spans(bare, "imports", "frame")),
+        ("bare window, pygame.init(): flipped", spans(bare, "spawned", "frame")),
+        ("  interpreter start", spans(bare, "spawned", "t0")),
+        ("  import pygame", spans(bare, "t0", "imports")),
+        ("  pygame.init()+set_mode+flip", spans(bare, "imports", "frame")),
+        ("bare window, display.init(): flipped", spans(display, "spawned", "frame")),
+        ("  display.init()+set_mode+flip", spans(display, "imports", "frame")),
         ("game: spawn -> title frame drawn", spans(game, "spawned", "frame")),
         ("  interpreter start", spans(game, "spawned", "t0")),
         ("  import game.ui.gui.run", spans(game, "t0", "imports")),
-        ("  App() (display, window, manager)", spans(game, "imports", "app")),
+        ("  App() (display, sound, window, UI)", spans(game, "imports", "app")),
         ("  app.scenarios() (load+validate)", spans(game, "app", "scenarios")),
         ("  push(TitleScene) (widgets)", spans(game, "scenarios", "title")),
         ("  app.frame(0) (first draw+flip)", spans(game, "title", "frame")),
         ("game: spawn -> process exited", spans(game, "spawned", "exited")),
     ]
     for name, values in rows:
-        print(f"{name:34}{median(values):10.3f}{min(values):8.3f}{max(values):8.3f}")
+        print(f"{name:38}{median(values):10.3f}{min(values):8.3f}{max(values):8.3f}")
     ratio = game_frame / bare_frame
-    print(f"ratio game/bare (medians): {ratio:.2f}   (targets: <= 1.0 s and <= 2.5x)")
-
+    print(
+        f"ratio game / bare pygame.init() window: {ratio:.2f}; game / display-only window: "
+        f"{game_frame / display_frame:.2f}   (targets: <= 1.0 s and <= 2.5x)"
+    )
+    print_profile(env)
     imports = importtime(env)
     by_group: dict[str, int] = defaultdict(int)
     for name, _, own, _ in imports:
@@ -257,7 +351,7 @@ def measure(label: str, env: dict[str, str], runs: int) -> dict[str, float]:
     print("self time by package (top 10):")
     for name, own in sorted(by_group.items(), key=lambda item: -item[1])[:10]:
         print(f"  {name:36}{own / 1e6:8.3f} s {100 * own / total:5.1f}%")
-    return {"bare": bare_frame, "game": game_frame, "ratio": ratio}
+    return {"bare": bare_frame, "display": display_frame, "game": game_frame, "ratio": ratio}
 
 
 def main() -> None:
@@ -271,6 +365,7 @@ def main() -> None:
     if "x11" not in drivers and not has_xvfb:
         shown.append("x11 skipped: Xvfb not installed")
     print_machine(shown)
+    started, start = time.monotonic(), machine_busy()
     summary = {}
     for driver in drivers:
         if driver == "dummy":
@@ -284,9 +379,11 @@ def main() -> None:
     print("\nsummary (median s to first frame):")
     for driver, figures in summary.items():
         print(
-            f"  {driver:6} bare {figures['bare']:.3f}  game {figures['game']:.3f}  "
-            f"ratio {figures['ratio']:.2f}"
+            f"  {driver:6} bare (pygame.init) {figures['bare']:.3f}  bare (display) "
+            f"{figures['display']:.3f}  game {figures['game']:.3f}  ratio {figures['ratio']:.2f}"
         )
+
+    print_others(start, started)
 
 
 if __name__ == "__main__":

@@ -84,7 +84,8 @@ def test_validate_and_text_play_never_load_pygame() -> None:
         "sys.stdin = io.StringIO('1\\n1\\n')\n"
         "import tempfile\n"
         "saves = tempfile.mkdtemp()\n"
-        "assert main(['play', 'tests/fixtures/mini.yaml', '--saves-dir', saves]) == 0\n"
+        "assert main(['play', 'tests/fixtures/mini.yaml', '--ui', 'text', '--saves-dir', saves])"
+        " == 0\n"
     )
     out = run_blocked({"pygame", "pygame_gui", "networkx"}, code)
     assert out.returncode == 0, out.stderr

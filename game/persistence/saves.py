@@ -160,6 +160,8 @@ class SaveStore:
         """Every named slot of a scenario with its header (None for one that cannot be read)."""
         found: list[tuple[str, SaveHeader | None]] = []
         for path in sorted((self.root / "slots" / scenario_id).glob("*.json")):
+            if not SLOT_NAME.match(path.stem):
+                continue  # a copy set aside (name.damaged-<time>), not a slot
             try:
                 payload = json.loads(path.read_text(encoding="utf-8"))
                 found.append((path.stem, _header(payload.get("header"))))

@@ -110,8 +110,12 @@ class App:
             self._scenarios = load_all([folder], self.lang) if folder.is_dir() else []
         return self._scenarios
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Save new settings and rebuild what depends on them; the top scene is rebuilt."""
+    def apply_settings(self, settings: Settings) -> bool:
+        """Save new settings and rebuild what depends on them; the top scene is rebuilt.
+
+        Returns False when the display refused full screen (the window stays as it was).
+        """
+        applied = True
         changed_window = settings.fullscreen != self.settings.fullscreen
         changed_lang = settings.lang != self.settings.lang
         self.settings = settings
@@ -122,12 +126,19 @@ class App:
             top.exit()
         self.manager = self._new_manager()
         if changed_window:
-            pygame.display.toggle_fullscreen()
+            try:
+                pygame.display.toggle_fullscreen()
+            except pygame.error:
+                # some displays (and SDL's dummy driver) cannot switch: keep the window as it was
+                applied = False
+                self.settings = settings.with_changes(fullscreen=not settings.fullscreen)
+                self.settings_store.save(self.settings)
         if changed_lang:
             self._scenarios = None
         if top is not None:
             top.enter()
         self.dirty = True
+        return applied
 
     # -- the loop ---------------------------------------------------------------------------
 

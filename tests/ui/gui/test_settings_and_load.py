@@ -61,11 +61,12 @@ def is_rich(surface: pygame.Surface) -> bool:
 
 
 def inside(element: Any, container: Any) -> bool:
-    """Whether ``element`` sits (at any depth) in ``container``."""
-    holder = element.ui_container
-    while holder is not None:
+    """Whether ``element`` is ``container`` or sits in it at any depth."""
+    holder, seen = element, set()
+    while holder is not None and id(holder) not in seen:  # the root container holds itself
         if holder is container:
             return True
+        seen.add(id(holder))
         holder = holder.ui_container
     return False
 
@@ -198,7 +199,7 @@ def test_a_refused_full_screen_is_reported_not_fatal(app: App, tmp_path: Path) -
     assert not app.settings.fullscreen and not SettingsStore(tmp_path).load().fullscreen
     assert "Layar penuh tidak tersedia" in texts(app)
     assert app.focus.index == row
-    assert is_rich(draw(app))
+    assert is_rich(draw(app, "gui-settings-fullscreen-refused"))
 
 
 @pytest.fixture

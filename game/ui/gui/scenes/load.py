@@ -102,6 +102,9 @@ class LoadScene(Scene):
         self.widgets: list[Any] = []
         self.rows: dict[Any, SavedPlay] = {}
         self.row_tops: dict[Any, int] = {}
+        self.scroller: UIScrollingContainer | None = None
+        self.view = pygame.Rect(LIST)
+        self.alert: pygame.Rect | None = None
 
     def enter(self) -> None:
         app, manager, lang = self.app, self.app.manager, self.app.lang
@@ -116,10 +119,12 @@ class LoadScene(Scene):
             manager,
             object_id=ObjectID(class_id="@heading_text"),
         )
-        self.back, note, bar_top = bottom_bar(app, tr(lang, "load_hint"), LIST)
+        plays = saved_plays(app, self.scenario)
+        hint = tr(lang, "load_hint") if plays else ""
+        self.back, note, bar_top = bottom_bar(app, hint, LIST)
         self.widgets = [heading, note, self.back]
         bottom = bar_top - 16
-        self.alert: pygame.Rect | None = None
+        self.alert = None
         if self.message:
             box = UITextBox(
                 f"<b>{tr(lang, 'load_failed')}</b> {html.escape(self.message)}",
@@ -136,13 +141,12 @@ class LoadScene(Scene):
         view = pygame.Rect(LIST.x, top, LIST.width, bottom - top)
         self.view = view
         self.rows, self.row_tops = {}, {}
-        plays = saved_plays(app, self.scenario)
         if not plays:
             self.scroller = None
             self.widgets.append(
                 UITextBox(
                     html.escape(tr(lang, "no_saves")),
-                    pygame.Rect(view.x + 24, view.y + 24, view.width - 48, -1),
+                    pygame.Rect(view.x + 24, view.y + 24, min(view.width - 48, 880), -1),
                     manager,
                 )
             )
@@ -150,16 +154,22 @@ class LoadScene(Scene):
             return
         self.scroller = UIScrollingContainer(view, manager, allow_scroll_x=False)
         self.widgets.append(self.scroller)
-        inner = view.width - 24
-        y = 0
-        for number, play in enumerate(plays, start=1):
-            y += self._card(play, number, y, inner) + CARD_GAP
-        self.scroller.set_scrollable_area_dimensions((inner, max(y - CARD_GAP, view.height)))
+        for inner in (view.width, view.width - 24):  # full width unless a scroll bar is needed
+            self.rows, self.row_tops, cards, y = {}, {}, [], 0
+            for number, play in enumerate(plays, start=1):
+                cards.append(self._card(play, number, y, inner))
+                y += cards[-1].rect.height + CARD_GAP
+            height = y - CARD_GAP
+            if height <= view.height or inner < view.width:
+                break
+            for card in cards:
+                card.kill()
+        self.scroller.set_scrollable_area_dimensions((inner, max(height, view.height)))
         app.focus.set([*self.rows, self.back], self.focus_index)
         self._reveal()
 
-    def _card(self, play: SavedPlay, number: int, top: int, width: int) -> int:
-        """Lay out one saved play from its content's real sizes; returns its height."""
+    def _card(self, play: SavedPlay, number: int, top: int, width: int) -> UIPanel:
+        """Lay out one saved play from its content's real sizes."""
         assert self.scroller is not None
         settings, manager, lang = self.app.settings, self.app.manager, self.app.lang
         body = theme.font(settings, "body")
@@ -223,7 +233,7 @@ class LoadScene(Scene):
         panel.set_dimensions((width, height))
         self.rows[button] = play
         self.row_tops[button] = top
-        return height
+        return panel
 
     def exit(self) -> None:
         for widget in self.widgets:

@@ -9,6 +9,7 @@ survives the rebuild. It does not store or apply settings itself.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pygame
@@ -118,7 +119,7 @@ class SettingsScene(Scene):
         )
         hint = tr(lang, "settings_hint")
         if self.message:
-            hint = f"<b>{self.message}</b><br>{hint}"
+            hint = f"<b>{html.escape(self.message)}</b><br>{hint}"
         self.back, note, bar_top = bottom_bar(app, hint)
         self.widgets = [heading, note, self.back]
 
@@ -175,20 +176,11 @@ class SettingsScene(Scene):
         self.message = ""
         previous = self.app.settings
         settings = cycled(previous, name, step)
-        try:
-            self.app.apply_settings(settings)
-        except pygame.error:
-            if settings.fullscreen == previous.fullscreen:
-                raise
-            # The display refused full screen (some systems cannot toggle it): keep the window
-            # as it is, say so, and show this screen again (the app removed it before failing).
-            kept = settings.with_changes(fullscreen=previous.fullscreen)
-            self.app.settings = kept
-            self.app.settings_store.save(kept)
+        if not self.app.apply_settings(settings):
+            # The display refused full screen: the window stays as it was; say so.
             self.message = tr(self.app.lang, "fullscreen_unavailable")
             self.exit()
             self.enter()
-            self.app.dirty = True
 
     def activate(self, widget: Any) -> None:
         if widget is self.back:
@@ -241,10 +233,9 @@ class SettingsScene(Scene):
             surface.blit(
                 chevrons, chevrons.get_rect(midright=(button.rect.right - 16, button.rect.centery))
             )
-        focused = self.app.focus.focused
-        if focused not in self.rows:
-            surface.set_clip(None)
-        else:
-            surface.set_clip(self.sheet.inflate(12, 12))
+        # a row's ring stays within the sheet even while the mouse wheel scrolls it away
+        surface.set_clip(
+            self.sheet.inflate(12, 12) if self.app.focus.focused in self.rows else None
+        )
         self.app.focus.draw(surface, theme.rgb(colours.focus))
         surface.set_clip(None)
