@@ -10,8 +10,11 @@ never called from draw code.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import time
+import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +35,7 @@ from game.ui.gui.intents import Action, Intent, intents_from  # noqa: E402
 from game.ui.gui.scene import Scene, SceneStack  # noqa: E402
 from game.ui.gui.sound import Sounds  # noqa: E402
 
+log = logging.getLogger(__name__)
 IDLE_SLEEP = 0.03  # seconds between polls when nothing moves: < 50 ms input latency
 FRAME_RATE = 60
 
@@ -219,10 +223,13 @@ class App:
         """Run until quit (or until ``frames`` frames were drawn); returns an exit code."""
         last = time.perf_counter()
         while self.running and self.stack.top is not None:
-            for event in pygame.event.get():
-                self.process(event)
             now = time.perf_counter()
-            self.frame(now - last)
+            try:
+                for event in pygame.event.get():
+                    self.process(event)
+                self.frame(now - last)
+            except Exception as error:  # noqa: BLE001 - a failing screen must not lose the game
+                self.show_error(error)
             last = now
             if frames is not None:
                 self.dirty = True  # smoke runs draw every frame they are asked for
@@ -233,8 +240,28 @@ class App:
                 time.sleep(max(0.0, 1 / FRAME_RATE - (time.perf_counter() - now)))
             elif not self.dirty:
                 time.sleep(IDLE_SLEEP)
-        self.stack.clear()
         return 0
+
+    @property
+    def log_path(self) -> Path:
+        return self.folders.saves / "perekat.log"
+
+    def show_error(self, error: BaseException) -> None:
+        """Log the failure with its traceback and show the error screen (never a crash)."""
+        from game.ui.gui.scenes.error import ErrorScene
+
+        self.folders.saves.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("a", encoding="utf-8") as stream:
+            stream.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} ---\n")
+            stream.write("".join(traceback.format_exception(error)))
+        log.error("screen failed: %s (details in %s)", error, self.log_path)
+        summary = f"{type(error).__name__}: {error}"
+        for scene in list(self.stack.scenes):
+            with contextlib.suppress(Exception):  # the failing scene may be half built
+                scene.exit()
+        self.stack.scenes.clear()
+        self.manager = self._new_manager()
+        self.push(ErrorScene(self, self.log_path, summary))
 
     def close(self) -> None:
         self.stack.clear()

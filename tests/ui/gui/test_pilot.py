@@ -243,3 +243,20 @@ def test_reduced_motion_turns_fades_into_cuts(app: App, reduced: bool) -> None:
     app.dispatch(Intent(Action.CHOOSE, 1))
     assert (scene.fade is None) is reduced
     assert scene.is_animating or reduced
+
+
+def test_a_failing_screen_shows_the_error_screen_and_logs_it(app: App) -> None:
+    """An exception inside a screen is logged with its traceback; the game goes on."""
+    from game.ui.gui.scenes.error import ErrorScene
+
+    class Broken(TitleScene):
+        def update(self, seconds: float) -> None:
+            raise RuntimeError("boom")
+
+    app.push(Broken(app))
+    app.run(frames=2)
+    assert isinstance(app.stack.top, ErrorScene)
+    assert "RuntimeError: boom" in app.log_path.read_text(encoding="utf-8")
+    assert is_rich(draw(app, "error"))
+    app.dispatch(Intent(Action.CONFIRM))
+    assert isinstance(app.stack.top, TitleScene)
