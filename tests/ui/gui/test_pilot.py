@@ -260,3 +260,35 @@ def test_a_failing_screen_shows_the_error_screen_and_logs_it(app: App) -> None:
     assert is_rich(draw(app, "error"))
     app.dispatch(Intent(Action.CONFIRM))
     assert isinstance(app.stack.top, TitleScene)
+
+
+def test_f5_reloads_the_scenario_and_keeps_the_place(tmp_path: Path) -> None:
+    """Writers edit the file and press F5: new text, same node; a broken edit is reported."""
+    import shutil
+
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    copy = folder / "hoaks-viral.yaml"
+    shutil.copy(SCENARIOS / "hoaks-viral.yaml", copy)
+    application = App(Folders(folder, tmp_path / "saves"))
+    try:
+        application.push(TitleScene(application))
+        scenario = application.scenarios()[0].scenario
+        assert scenario is not None
+        scene = PlayScene(application, scenario, mode="learn")
+        application.push(scene)
+        reach_decision(application, scene)
+        node = scene.engine.state.node_id
+        original = copy.read_text(encoding="utf-8")
+        copy.write_text(
+            original.replace("Pak Hendra meneruskan", "PAK HENDRA MENERUSKAN"), encoding="utf-8"
+        )
+        application.dispatch(Intent(Action.RELOAD))
+        assert scene.engine.state.node_id == node
+        assert "PAK HENDRA" in scene.view.text or "PAK HENDRA" in str(scene.view.presentation)
+        copy.write_text(original.replace("format: 1", "format: 1\nformat: 1", 1), encoding="utf-8")
+        application.dispatch(Intent(Action.RELOAD))
+        assert scene.notice.startswith("SCN003")
+        assert scene.engine.state.node_id == node
+    finally:
+        application.close()

@@ -11,6 +11,7 @@ history listeners; it never calls the engine while drawing.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -18,10 +19,12 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.content.loader import load_file
 from game.core.engine import Engine
 from game.core.model import COMPETENCIES, Chat, Choice, Scenario
+from game.core.state import PlayState
 from game.core.views import ChoiceView, NodeView
-from game.errors import LockedChoiceError, UndoImpossibleError
+from game.errors import LockedChoiceError, PerekatError, UndoImpossibleError
 from game.persistence.autosave import Autosaver
 from game.persistence.history import HistoryRecorder
 from game.persistence.saves import SaveGame
@@ -31,6 +34,7 @@ from game.ui.gui.intents import Action, Intent
 from game.ui.gui.presentations import render_presentation
 from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
+from game.ui.terminal.messages import translate
 
 PANEL = pygame.Rect(theme.MARGIN, 720 - theme.MARGIN - 232, 1280 - 2 * theme.MARGIN, 232)
 STAGE_TOP = theme.MARGIN
@@ -60,8 +64,8 @@ class PlayScene(Scene):
             self.engine = Engine(scenario, lang=lang, start_at=start_at)
             self.mode = mode or app.settings.play_mode
             player = ""
-        self.engine.bus.subscribe(Autosaver(app.saves, scenario.content_hash, player, self.mode))
-        self.engine.bus.subscribe(HistoryRecorder(app.history, self.mode))
+        self.player = player
+        self._subscribe()
         self.widgets: list[Any] = []
         self.choice_buttons: dict[Any, ChoiceView] = {}
         self.choice_cards: list[tuple[pygame.Rect, ChoiceView, Any]] = []
@@ -289,6 +293,37 @@ class PlayScene(Scene):
 
     # -- acting ---------------------------------------------------------------------------------
 
+    def reload(self) -> None:
+        """F5 for writers: read the scenario file again and keep the place when it still exists."""
+        if self.scenario.source is None:
+            return
+        result = load_file(Path(self.scenario.source), self.app.lang)
+        if result.scenario is None:
+            first = result.diagnostics[0] if result.diagnostics else None
+            notice = f"{first.code} {first.line}:{first.col} {first.message}" if first else ""
+            self.notice = notice[:110] or tr(self.app.lang, "reload_failed")
+            self.app.dirty = True
+            return
+        state = PlayState.from_dict(self.engine.state.to_dict())
+        try:
+            engine = Engine(result.scenario, state=state, lang=self.app.lang)
+        except PerekatError as error:
+            self.notice = translate(self.app.lang, str(error))
+            self.app.dirty = True
+            return
+        self.scenario, self.engine = result.scenario, engine
+        self._subscribe()
+        self.stage_cache = None
+        self.notice = tr(self.app.lang, "reloaded")
+        self.phase = "choosing"
+        self.show_node(animate=False)
+
+    def _subscribe(self) -> None:
+        """Autosave and history listen to the current engine."""
+        bus = self.engine.bus
+        bus.subscribe(Autosaver(self.app.saves, self.scenario.content_hash, self.player, self.mode))
+        bus.subscribe(HistoryRecorder(self.app.history, self.mode))
+
     def choose(self, choice: ChoiceView) -> None:
         if not choice.is_available:
             return
@@ -317,6 +352,9 @@ class PlayScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         focus = self.app.focus
+        if intent.action is Action.RELOAD:
+            self.reload()
+            return
         if intent.action in (Action.PAGE_UP, Action.PAGE_DOWN):
             step = 120 * max(intent.number, 1)
             self.scroll_stage(-step if intent.action is Action.PAGE_UP else step)
