@@ -332,3 +332,18 @@ def test_play_opens_the_gui_by_default_when_a_display_exists(tmp_path: Path) -> 
     )
     assert out.returncode == 0, out.stderr
     assert "=== " not in out.stdout  # not the text player
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM")
+def test_sigterm_closes_the_window_cleanly(tmp_path: Path) -> None:
+    """A SIGTERM (logout, shutdown) ends the game with exit code 0, not a kill."""
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--ui", "gui", "--saves-dir", str(tmp_path)],
+        env=headless_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+    )
+    time.sleep(3)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 0

@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
+import threading
 import time
 import traceback
 import warnings
@@ -221,6 +223,7 @@ class App:
 
     def run(self, frames: int | None = None) -> int:
         """Run until quit (or until ``frames`` frames were drawn); returns an exit code."""
+        self._quit_on_sigterm()
         last = time.perf_counter()
         while self.running and self.stack.top is not None:
             now = time.perf_counter()
@@ -241,6 +244,20 @@ class App:
             elif not self.dirty:
                 time.sleep(IDLE_SLEEP)
         return 0
+
+    @staticmethod
+    def _quit_on_sigterm() -> None:
+        """SIGTERM (a logout, a shutdown) becomes a QUIT event: the loop ends cleanly.
+
+        The loop polls instead of blocking in ``event.wait()``, so a Python handler runs;
+        every choice is already autosaved, so nothing else needs saving here.
+        """
+        if threading.current_thread() is not threading.main_thread():
+            return
+        with contextlib.suppress(ValueError, AttributeError):
+            signal.signal(
+                signal.SIGTERM, lambda *_: pygame.event.post(pygame.event.Event(pygame.QUIT))
+            )
 
     @property
     def log_path(self) -> Path:
