@@ -342,7 +342,10 @@ def test_sigterm_closes_the_window_cleanly(tmp_path: Path) -> None:
 
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "--ui", "gui", "--saves-dir", str(tmp_path)],
-        env=headless_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env=headless_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
     )
     time.sleep(3)
     process.send_signal(signal.SIGTERM)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.ui.gui.intents import Intent
+from game.ui.gui import theme
+from game.ui.gui.intents import Action, Intent
 
 if TYPE_CHECKING:
     from game.ui.gui.app import App
@@ -23,12 +24,26 @@ class Scene:
 
     def __init__(self, app: App) -> None:
         self.app = app
+        self.widgets: list[Any] = []  # what enter() built; exit() removes it
 
     def enter(self) -> None:
         """Build widgets; called when the scene becomes the top one."""
 
     def exit(self) -> None:
         """Remove widgets; called when the scene leaves the stack."""
+        for widget in self.widgets:
+            widget.kill()
+        self.widgets = []
+
+    def move_focus(self, intent: Intent) -> bool:
+        """Tab/arrows move the focus ring; True when the intent was one of those."""
+        if intent.action in (Action.DOWN, Action.NEXT_FOCUS):
+            self.app.focus.move(1)
+            return True
+        if intent.action in (Action.UP, Action.PREVIOUS_FOCUS):
+            self.app.focus.move(-1)
+            return True
+        return False
 
     def pause(self) -> None:
         """Another scene was pushed over this one: hide widgets."""
@@ -59,7 +74,8 @@ class Scene:
         """Draw what lies under the pygame_gui widgets."""
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
-        """Draw what lies over the widgets (the focus ring, for one)."""
+        """Draw what lies over the widgets: the keyboard focus ring."""
+        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))
 
 
 class SceneStack:

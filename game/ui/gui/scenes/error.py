@@ -60,11 +60,6 @@ class ErrorScene(Scene):
         self.widgets = [box, self.back]
         self.app.focus.set([self.back])
 
-    def exit(self) -> None:
-        for widget in self.widgets:
-            widget.kill()
-        self.widgets = []
-
     def leave(self) -> None:
         from game.ui.gui.scenes.title import TitleScene
 
@@ -78,6 +73,3 @@ class ErrorScene(Scene):
     def handle_gui(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.back:
             self.leave()
-
-    def draw_overlay(self, surface: pygame.Surface) -> None:
-        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))

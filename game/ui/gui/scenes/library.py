@@ -211,6 +211,3 @@ class LibraryScene(Scene):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.fill(theme.rgb(self.app.palette.background))
-
-    def draw_overlay(self, surface: pygame.Surface) -> None:
-        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))

@@ -114,11 +114,6 @@ class PauseScene(Scene):
         focusable = [b for b, key in self.buttons.items() if key != "save"]
         self.app.focus.set([*focusable, self.entry, self.save_button])
 
-    def exit(self) -> None:
-        for widget in self.widgets:
-            widget.kill()
-        self.widgets = []
-
     def save_slot(self) -> None:
         name = self.entry.get_text().strip()
         engine = self.play.engine
@@ -176,9 +171,6 @@ class PauseScene(Scene):
         pygame.draw.rect(surface, theme.rgb(colours.panel), MENU, border_radius=16)
         pygame.draw.rect(surface, theme.rgb(colours.primary), MENU, 2, border_radius=16)
 
-    def draw_overlay(self, surface: pygame.Surface) -> None:
-        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))
-
 
 def history_markup(play: Any, lang: str) -> str:
     """Every node entered, in order, with who spoke and what the player chose there."""
@@ -232,11 +224,6 @@ class HistoryScene(Scene):
         self.widgets = [self.log, self.back]
         self.app.focus.set([self.back])
 
-    def exit(self) -> None:
-        for widget in self.widgets:
-            widget.kill()
-        self.widgets = []
-
     def handle(self, intent: Intent) -> None:
         if intent.action in (Action.BACK, Action.CONFIRM, Action.MENU):
             self.app.pop()
@@ -255,6 +242,3 @@ class HistoryScene(Scene):
             theme.MARGIN, theme.MARGIN, 1280 - 2 * theme.MARGIN, 720 - 2 * theme.MARGIN
         )
         pygame.draw.rect(surface, theme.rgb(self.app.palette.panel), frame, border_radius=16)
-
-    def draw_overlay(self, surface: pygame.Surface) -> None:
-        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))

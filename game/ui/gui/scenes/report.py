@@ -142,11 +142,6 @@ class ReportScene(Scene):
             parts.append(item)
         return "<br><br>".join(parts)
 
-    def exit(self) -> None:
-        for widget in self.widgets:
-            widget.kill()
-        self.widgets = []
-
     def save_reflection(self) -> None:
         text = self.entry.get_text().strip()
         if not text:
@@ -215,6 +210,3 @@ class ReportScene(Scene):
             box = pygame.Rect(LEFT.x, LEFT.y + 364, LEFT.width, 156)
             pygame.draw.rect(surface, theme.rgb(colours.panel), box, border_radius=12)
             pygame.draw.rect(surface, theme.rgb(colours.accent), box, 3, border_radius=12)
-
-    def draw_overlay(self, surface: pygame.Surface) -> None:
-        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))

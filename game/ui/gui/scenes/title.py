@@ -105,11 +105,6 @@ class TitleScene(Scene):
             y += height + 16
         app.focus.set(list(self.buttons))
 
-    def exit(self) -> None:
-        for widget in self.widgets:
-            widget.kill()
-        self.widgets = []
-
     def activate(self, key: str) -> None:
         from game.ui.gui.scenes.library import LibraryScene
         from game.ui.gui.scenes.play import PlayScene
@@ -153,6 +148,3 @@ class TitleScene(Scene):
         shade = pygame.Surface((560, theme.CANVAS[1]), pygame.SRCALPHA)
         shade.fill((*theme.rgb(colours.panel)[:3], colours.panel_alpha))
         surface.blit(shade, (theme.MARGIN - 8, 0))
-
-    def draw_overlay(self, surface: pygame.Surface) -> None:
-        self.app.focus.draw(surface, theme.rgb(self.app.palette.focus))
