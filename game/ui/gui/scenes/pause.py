@@ -149,10 +149,8 @@ class PauseScene(Scene):
         focus = self.app.focus
         if intent.action in (Action.BACK, Action.MENU):
             self.app.pop(None)
-        elif intent.action in (Action.DOWN, Action.NEXT_FOCUS):
-            focus.move(1)
-        elif intent.action in (Action.UP, Action.PREVIOUS_FOCUS):
-            focus.move(-1)
+        elif self.move_focus(intent):
+            return
         elif intent.action is Action.CONFIRM and focus.focused is not None:
             if focus.focused is self.entry:
                 self.save_slot()

@@ -158,11 +158,9 @@ class ReportScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         focus = self.app.focus
-        if intent.action in (Action.NEXT_FOCUS, Action.DOWN):
-            focus.move(1)
-        elif intent.action in (Action.PREVIOUS_FOCUS, Action.UP):
-            focus.move(-1)
-        elif intent.action is Action.CONFIRM and focus.focused is not None:
+        if self.move_focus(intent):
+            return
+        if intent.action is Action.CONFIRM and focus.focused is not None:
             if focus.focused is self.entry:
                 self.save_reflection()
             else:

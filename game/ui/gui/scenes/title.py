@@ -127,11 +127,9 @@ class TitleScene(Scene):
 
     def handle(self, intent: Intent) -> None:
         focus = self.app.focus
-        if intent.action in (Action.DOWN, Action.NEXT_FOCUS):
-            focus.move(1)
-        elif intent.action in (Action.UP, Action.PREVIOUS_FOCUS):
-            focus.move(-1)
-        elif intent.action is Action.CONFIRM and focus.focused is not None:
+        if self.move_focus(intent):
+            return
+        if intent.action is Action.CONFIRM and focus.focused is not None:
             self.activate(self.buttons[focus.focused])
         elif intent.action is Action.CHOOSE and 1 <= intent.number <= len(self.buttons):
             self.activate(list(self.buttons.values())[intent.number - 1])
