@@ -227,9 +227,9 @@ def test_long_presentation_scrolls_with_page_keys(app: App) -> None:
     draw(app)
     app.dispatch(Intent(Action.PAGE_DOWN))
     draw(app, "scrolled-letter")
-    assert scene.stage_offset > 0
+    assert scene.stage.offset > 0
     app.dispatch(Intent(Action.PAGE_UP, 9))
-    assert scene.stage_offset == 0
+    assert scene.stage.offset == 0
 
 
 @pytest.mark.parametrize("reduced", [False, True])

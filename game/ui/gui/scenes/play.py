@@ -21,7 +21,7 @@ from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.content.loader import load_file
 from game.core.engine import Engine
-from game.core.model import COMPETENCIES, Chat, Choice, Scenario
+from game.core.model import Chat, Choice, Scenario
 from game.core.state import PlayState
 from game.core.views import ChoiceView, NodeView
 from game.errors import LockedChoiceError, PerekatError, UndoImpossibleError
@@ -29,10 +29,11 @@ from game.persistence.autosave import Autosaver
 from game.persistence.history import HistoryRecorder
 from game.persistence.saves import SaveGame
 from game.ui.gui import theme
+from game.ui.gui.feedback import draw_feedback, feedback_frame
 from game.ui.gui.illustrations import background
 from game.ui.gui.intents import Action, Intent
-from game.ui.gui.presentations import render_presentation
 from game.ui.gui.scene import Scene
+from game.ui.gui.stage import Stage
 from game.ui.gui.strings import tr
 from game.ui.terminal.messages import translate
 
@@ -74,8 +75,7 @@ class PlayScene(Scene):
         self.feedback_for: Choice | None = None
         self.phase = "reading"
         self.widgets_built = False
-        self.stage_cache: tuple[Any, pygame.Surface] | None = None
-        self.stage_offset = 0
+        self.stage = Stage()
         self.fade: tuple[pygame.Surface, float] | None = None
         self.notice = ""
         self.panel_visible = True  # the narration panel; folded away when choices need room
@@ -125,7 +125,7 @@ class PlayScene(Scene):
     def view(self) -> NodeView:
         return self.engine.current(self.app.lang)
 
-    def stage(self, view: NodeView) -> pygame.Rect:
+    def stage_place(self, view: NodeView) -> pygame.Rect:
         """Where the presentation goes (left) when there is one."""
         bottom = PANEL.top - 56 if self.panel_visible else 720 - theme.MARGIN
         return pygame.Rect(theme.MARGIN, STAGE_TOP, 560, bottom - STAGE_TOP)
@@ -264,7 +264,7 @@ class PlayScene(Scene):
         self.phase = "feedback"
         self.feedback_for = choice
         manager, lang = self.app.manager, self.app.lang
-        box, text_top = self._feedback_frame()
+        box, text_top = feedback_frame(self.app.settings)
         parts = [f"<b>{html.escape(choice.text.get(lang))}</b>"]
         if choice.feedback is not None:
             parts.append(html.escape(choice.feedback.get(lang)))
@@ -313,7 +313,7 @@ class PlayScene(Scene):
             return
         self.scenario, self.engine = result.scenario, engine
         self._subscribe()
-        self.stage_cache = None
+        self.stage.forget()
         self.notice = tr(self.app.lang, "reloaded")
         self.phase = "choosing"
         self.show_node(animate=False)
@@ -422,7 +422,7 @@ class PlayScene(Scene):
         name = view.background or "office"
         surface.blit(background(name, theme.CANVAS, settings.high_contrast), (0, 0))
         if self.phase == "feedback" and self.feedback_for is not None:
-            self._draw_feedback(surface, self.feedback_for)
+            draw_feedback(surface, self.app.settings, self.feedback_for)
             return
         if view.presentation is not None and self.stage_visible:
             self._draw_stage(surface, view)
@@ -466,87 +466,24 @@ class PlayScene(Scene):
             if not choice.is_available:
                 _padlock(surface, (rect.right - 28, rect.y + 10), theme.rgb(colours.muted))
 
-    def _feedback_rows(self) -> tuple[int, int, int]:
-        """Offsets from the panel's top: the rating labels, the dots, and the text."""
-        settings = self.app.settings
-        labels = 24 + theme.font(settings, "heading", bold=True).get_linesize() + 8
-        dots = labels + theme.font(settings, "small", bold=True).get_linesize() + 14
-        return labels, dots, dots + 28
-
-    def _feedback_frame(self) -> tuple[pygame.Rect, int]:
-        box = pygame.Rect(200, theme.MARGIN, 880, 720 - 2 * theme.MARGIN)
-        return box, box.y + self._feedback_rows()[2]
-
-    def _stage_image(self, view: NodeView) -> pygame.Surface:
-        key = (view.node_id, self.app.lang, self.app.settings)
-        if self.stage_cache is None or self.stage_cache[0] != key:
-            assert view.presentation is not None
-            image = render_presentation(
-                view.presentation, self.stage(view).width, self.scenario, self.app.settings
-            )
-            self.stage_cache = (key, image)
-            self.stage_offset = 0
-        return self.stage_cache[1]
-
     def scroll_stage(self, pixels: int) -> None:
         """Scroll a presentation taller than its place (mouse wheel, Page Up/Down)."""
         view = self.view
-        if view.presentation is None or not self.stage_visible:
-            return
-        spare = self._stage_image(view).get_height() - self.stage(view).height
-        self.stage_offset = max(0, min(max(spare, 0), self.stage_offset + pixels))
-        self.app.dirty = True
+        if view.presentation is not None and self.stage_visible:
+            self._stage_image(view)
+            self.stage.scroll(pixels, self.stage_place(view))
+            self.app.dirty = True
+
+    def _stage_image(self, view: NodeView) -> pygame.Surface:
+        assert view.presentation is not None
+        key = (view.node_id, self.app.lang, self.app.settings)
+        return self.stage.image(
+            key, view.presentation, self.stage_place(view).width, self.scenario, self.app.settings
+        )
 
     def _draw_stage(self, surface: pygame.Surface, view: NodeView) -> None:
-        stage, image = self.stage(view), self._stage_image(view)
-        visible = pygame.Rect(
-            0, self.stage_offset, stage.width, min(stage.height, image.get_height())
-        )
-        surface.blit(image, stage.topleft, visible)
-        if image.get_height() > stage.height:
-            colours = self.app.palette
-            track = pygame.Rect(stage.right + 4, stage.y, 6, stage.height)
-            pygame.draw.rect(surface, theme.rgb(colours.locked), track, border_radius=3)
-            share = stage.height / image.get_height()
-            thumb = pygame.Rect(
-                track.x,
-                track.y + round(self.stage_offset * share),
-                6,
-                max(24, round(stage.height * share)),
-            )
-            pygame.draw.rect(surface, theme.rgb(colours.primary), thumb, border_radius=3)
-
-    def _draw_feedback(self, surface: pygame.Surface, choice: Choice) -> None:
-        settings, colours, lang = self.app.settings, self.app.palette, self.app.lang
-        box, _ = self._feedback_frame()
-        labels_y, dots_y, _ = (box.y + offset for offset in self._feedback_rows())
-        shade = pygame.Surface(box.size, pygame.SRCALPHA)
-        pygame.draw.rect(
-            shade, (*theme.rgb(colours.panel)[:3], 248), shade.get_rect(), border_radius=16
-        )
-        surface.blit(shade, box.topleft)
-        heading = theme.font(settings, "heading", bold=True)
-        surface.blit(
-            heading.render(tr(lang, "rating"), True, theme.rgb(colours.ink)),
-            (box.x + 32, box.y + 24),
-        )
-        small = theme.font(settings, "small", bold=True)
-        x = box.x + 32
-        for name in COMPETENCIES:
-            rating = choice.ratings.get(name)
-            if rating is None:
-                continue
-            colour = theme.rgb(getattr(colours, name))
-            label = small.render(f"{name} {rating}/5", True, theme.rgb(colours.ink))
-            surface.blit(label, (x, labels_y))
-            for dot in range(5):
-                centre = (x + 10 + dot * 24, dots_y)
-                if dot < rating:
-                    pygame.draw.circle(surface, colour, centre, 9)
-                pygame.draw.circle(surface, theme.rgb(colours.ink), centre, 9, 2)
-            x += max(label.get_width(), 130) + 40
-        if choice.violation is not None:
-            pygame.draw.rect(surface, theme.rgb(colours.accent), box, 4, border_radius=16)
+        self._stage_image(view)
+        self.stage.draw(surface, self.stage_place(view), self.app.palette)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         if self.fade is not None:
