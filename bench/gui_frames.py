@@ -115,7 +115,7 @@ def print_machine(drivers: list[str]) -> None:
     print(f"SDL video drivers measured: {', '.join(drivers)}")
     print(f"date: {time.strftime('%Y-%m-%d')}, code: {code_state()}")
     load = os.getloadavg()[0]
-    busy = "  <- busy: other work shares the cores, figures are inflated" if load > 0.5 else ""
+    busy = "  <- the machine may be busy; see 'other processes' at the end" if load > 1.0 else ""
     print(f"load average (1 min) at start: {load:.2f}{busy}")
     render = os.environ.get("SDL_RENDER_DRIVER", "SDL's default")
     print(f"SDL render driver for the SCALED window: {render}")
