@@ -17,8 +17,6 @@ from importlib import resources
 from typing import Any
 
 import fastjsonschema
-import jsonschema
-from jsonschema.exceptions import ValidationError
 
 from game.content.diagnostics import Diagnostic, did_you_mean, make, plain_text_hint
 from game.content.yaml_strict import Document
@@ -63,12 +61,15 @@ def _is_integer(checker: Any, instance: Any) -> bool:
 
 
 @cache
-def _full_validator() -> jsonschema.Draft7Validator:
+def _full_validator() -> Any:
+    # imported only to explain a file that fails the fast check (a large import at start-up)
+    import jsonschema
+
     type_checker = jsonschema.Draft7Validator.TYPE_CHECKER.redefine("integer", _is_integer)
     strict = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
         jsonschema.Draft7Validator, type_checker=type_checker
     )
-    return strict(schema())  # type: ignore[no-any-return]
+    return strict(schema())
 
 
 def _has_float(value: Any) -> bool:
@@ -99,7 +100,7 @@ def check_schema(document: Document, file: str, lang: str = "id") -> list[Diagno
     except fastjsonschema.JsonSchemaException:
         pass
     found: list[Diagnostic] = []
-    first_error: ValidationError | None = None
+    first_error: Any | None = None
     for error in _full_validator().iter_errors(document.data):
         first_error = first_error or error
         found.extend(_diagnose(error, document, file, lang))
@@ -110,7 +111,7 @@ def check_schema(document: Document, file: str, lang: str = "id") -> list[Diagno
     return sorted(unique.values(), key=lambda d: (d.line, d.col, d.code))
 
 
-def _diagnose(error: ValidationError, document: Document, file: str, lang: str) -> list[Diagnostic]:
+def _diagnose(error: Any, document: Document, file: str, lang: str) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
     keyword = str(error.validator)
     fragment: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
@@ -194,7 +195,7 @@ _DETAILS = {
 }
 
 
-def _generic(error: ValidationError, document: Document, file: str, lang: str) -> Diagnostic:
+def _generic(error: Any, document: Document, file: str, lang: str) -> Diagnostic:
     """SCN016 for a value the schema refuses, worded in ``lang`` where we know the keyword."""
     path = tuple(error.absolute_path)
     line, col = document.position(path)
@@ -219,9 +220,7 @@ def _is_text_schema(fragment: dict[str, Any]) -> bool:
     return any(option.get("type") == "string" for option in options)
 
 
-def _diagnose_text(
-    error: ValidationError, document: Document, file: str, lang: str
-) -> list[Diagnostic]:
+def _diagnose_text(error: Any, document: Document, file: str, lang: str) -> list[Diagnostic]:
     path = tuple(error.absolute_path)
     line, col = document.position(path)
     instance = error.instance
@@ -273,9 +272,7 @@ def _unknown_key(
     )
 
 
-def _diagnose_name(
-    error: ValidationError, document: Document, file: str, lang: str
-) -> list[Diagnostic]:
+def _diagnose_name(error: Any, document: Document, file: str, lang: str) -> list[Diagnostic]:
     """A bad key in a mapping whose keys are ids, variable names or competencies."""
     path = tuple(error.absolute_path)
     name = error.instance

@@ -37,7 +37,11 @@ class Sounds:
         self._sounds: dict[str, pygame.mixer.Sound] = {}
 
     def set_enabled(self, enabled: bool) -> None:
-        if enabled and not self._sounds:
+        """Turn sound on or off; the mixer opens at the first sound (it costs start-up and idle)."""
+        self.enabled = enabled
+
+    def _open(self) -> None:
+        if not self._sounds:
             try:
                 pygame.mixer.init(frequency=RATE, size=-16, channels=1)
                 self._sounds = {
@@ -47,10 +51,11 @@ class Sounds:
             except pygame.error as error:
                 log.info("no sound: %s", error)
                 self.enabled = False
-                return
-        self.enabled = enabled
 
     def play(self, name: str) -> None:
+        if not self.enabled:
+            return
+        self._open()
         sound = self._sounds.get(name)
         if self.enabled and sound is not None:
             sound.play()

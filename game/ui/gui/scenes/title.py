@@ -27,6 +27,9 @@ BUTTON_WIDTH = 400
 
 def latest_unfinished(app: Any) -> tuple[Any, SaveGame] | None:
     """The most recent unfinished autosave of a playable scenario, with its scenario."""
+    folder = app.saves.root / "autosave"
+    if not any("." not in path.stem for path in folder.glob("*.json")):
+        return None  # nothing saved yet: no need to load every scenario for the title
     found: list[tuple[str, Any, SaveGame]] = []
     for result in app.scenarios():
         scenario = result.scenario
