@@ -347,6 +347,6 @@ def test_sigterm_closes_the_window_cleanly(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         cwd=ROOT,
     )
-    time.sleep(3)
+    time.sleep(6)  # well past start-up, so the game's own SIGTERM handler is in place
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=20) == 0
