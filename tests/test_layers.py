@@ -15,11 +15,13 @@ FORBIDDEN = {
     "core": ("content", "analysis", "persistence", "classroom", "ui", "cli"),
     "content": ("analysis", "persistence", "classroom", "ui", "cli"),
     "persistence": ("analysis", "classroom", "ui", "cli"),
+    "analysis": ("persistence", "classroom", "ui", "cli"),
 }
 THIRD_PARTY = {
     "core": ("yaml", "pygame", "pygame_gui", "networkx", "jsonschema", "fastjsonschema"),
     "content": ("pygame", "pygame_gui", "networkx"),
     "persistence": ("pygame", "pygame_gui", "networkx"),
+    "analysis": ("pygame", "pygame_gui", "yaml"),
 }
 
 
@@ -44,6 +46,17 @@ def test_layer_imports_only_downward(layer: str) -> None:
             inner = name.split(".")[1] if name.startswith("game.") and "." in name else ""
             if top in THIRD_PARTY[layer] or inner in FORBIDDEN[layer]:
                 offenders.append(f"{path.relative_to(GAME)} imports {name}")
+    assert offenders == []
+
+
+def test_networkx_lives_only_in_analysis() -> None:
+    """No module outside game/analysis imports networkx (the architecture's rule)."""
+    offenders = [
+        str(path.relative_to(GAME))
+        for path in sorted(GAME.rglob("*.py"))
+        if "analysis" not in path.relative_to(GAME).parts
+        and any(name.split(".")[0] == "networkx" for name in imported_modules(path))
+    ]
     assert offenders == []
 
 

@@ -4,7 +4,9 @@ Owns the report layout: three labelled bars (colour plus label and number, so
 colour is never the only carrier), the tier with its official description,
 violations in a red-bordered box with rule and sanction tier, a scrollable
 per-decision review (choice, rating, best option, feedback), and the reflection
-prompt whose answer is saved with the result. Numbers come from core.scoring.
+prompt whose answer is saved with the result, and the picture of the path taken
+through the decision graph (numbered as the review is; Enter or a click opens it
+full size). Numbers come from core.scoring; the graph layout from analysis.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
+from game.analysis.layout import GraphLayout, layout_scenario
 from game.core.engine import Engine
 from game.core.model import COMPETENCIES, Scenario
 from game.core.scoring import COMPETENCY_NAMES, SEVERITY_MEANINGS, TIER_MEANINGS
 from game.ui.gui import theme
+from game.ui.gui.graph_picture import GraphPicture, PlayedPath, draw_legend
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
@@ -28,6 +32,8 @@ from game.ui.terminal.report import best_choice
 
 LEFT = pygame.Rect(theme.MARGIN, 112, 560, 520)
 RIGHT = pygame.Rect(656, 112, 576, 440)
+PICTURE_HEIGHT = 160
+BAR_HEIGHT = 24
 
 
 class ReportScene(Scene):
@@ -37,25 +43,42 @@ class ReportScene(Scene):
         self.result = engine.result()
         self.widgets: list[Any] = []
         self.saved_reflection = False
+        self.layout: GraphLayout = layout_scenario(scenario)
+        self.path = PlayedPath.of(engine.state)
+        self.legend_height = 0
+        self.top = 112
+        self.picture = pygame.Rect(RIGHT.x, self.top, RIGHT.width, PICTURE_HEIGHT)
+        self.violation_frame = pygame.Rect(LEFT.x, 476, LEFT.width, 156)
 
     def enter(self) -> None:
-        manager, lang = self.app.manager, self.app.lang
+        manager, lang, settings = self.app.manager, self.app.lang, self.app.settings
+        heading_height = theme.font(settings, "heading", bold=True).get_linesize() + 8
         heading = UILabel(
-            pygame.Rect(
-                theme.MARGIN,
-                32,
-                1184,
-                theme.font(self.app.settings, "heading", bold=True).get_linesize() + 8,
-            ),
+            pygame.Rect(theme.MARGIN, 24, 1184, heading_height),
             f"{tr(lang, 'report')}: {self.scenario.title.get(lang)}",
             manager,
             object_id=ObjectID(class_id="@heading"),
         )
+        self.top = 24 + heading_height + 12
+        self.widgets = [heading, *self._left_column(), *self._right_column()]
+        self.app.focus.set([self.picture_button, self.entry, self.save_button, self.done_button], 3)
+
+    def bar_tops(self) -> list[int]:
+        """Where each competency's label goes; the bar sits one line below it."""
+        line = theme.font(self.app.settings, "small", bold=True).get_linesize()
+        step = line + 4 + BAR_HEIGHT + 16
+        return [self.top + index * step for index in range(len(COMPETENCIES))]
+
+    def _left_column(self) -> list[Any]:
+        """The tier and its meaning under the bars, then the violations box to the bottom."""
+        manager, lang = self.app.manager, self.app.lang
+        line = theme.font(self.app.settings, "small", bold=True).get_linesize()
+        tier_top = self.bar_tops()[-1] + line + 4 + BAR_HEIGHT + 20
         tier = self.result["tier"]
         meaning = TIER_MEANINGS[tier].get(lang, TIER_MEANINGS[tier]["id"])
         tier_box = UITextBox(
             f"<b>{tr(lang, 'tier')}: {tier}</b><br>{html.escape(meaning)}",
-            pygame.Rect(LEFT.x, LEFT.y + 220, LEFT.width, 136),
+            pygame.Rect(LEFT.x, tier_top, LEFT.width, -1),
             manager,
             object_id=ObjectID(class_id="@small_text"),
         )
@@ -69,45 +92,72 @@ class ReportScene(Scene):
             text = f"<b>{tr(lang, 'violation')}</b><br>" + "<br>".join(lines)
         else:
             text = tr(lang, "no_violations")
-        violation_box = UITextBox(
-            text,
-            pygame.Rect(LEFT.x + 12, LEFT.y + 372, LEFT.width - 24, 140),
-            manager,
-            object_id=ObjectID(class_id="@small_text"),
+        top = tier_box.rect.bottom + 12
+        room = 720 - 24 - top - 16
+        inner = pygame.Rect(LEFT.x + 12, top + 8, LEFT.width - 24, -1)
+        violation_box = UITextBox(text, inner, manager, object_id=ObjectID(class_id="@small_text"))
+        if violation_box.rect.height > room:  # too long: a scrolling box fills the column
+            violation_box.kill()
+            inner.height = room
+            violation_box = UITextBox(
+                text, inner, manager, object_id=ObjectID(class_id="@small_text")
+            )
+        self.violation_frame = violation_box.rect.inflate(24, 16)
+        return [tier_box, violation_box]
+
+    def _right_column(self) -> list[Any]:
+        """The path picture and its legend, the review, the reflection and the buttons."""
+        manager, lang, settings = self.app.manager, self.app.lang, self.app.settings
+        body = theme.font(settings, "body").get_linesize()
+        self.picture = pygame.Rect(RIGHT.x, self.top, RIGHT.width, PICTURE_HEIGHT)
+        scratch = pygame.Surface((RIGHT.width, 200))
+        self.legend_height = draw_legend(
+            scratch, (0, 0), RIGHT.width, self._legend_font(), self.app.palette, lang
         )
-        review = UITextBox(
-            self._review(), RIGHT, manager, object_id=ObjectID(class_id="@small_text")
-        )
-        prompt = UILabel(
-            pygame.Rect(RIGHT.x, RIGHT.bottom + 12, RIGHT.width, 28),
-            self._prompt(),
-            manager,
-            object_id=ObjectID(class_id="@small"),
-        )
-        self.entry = UITextEntryLine(
-            pygame.Rect(RIGHT.x, RIGHT.bottom + 44, RIGHT.width, 44), manager
-        )
-        self.entry.set_text_length_limit(300)
+        buttons_top = 720 - 24 - (body + 16)
         self.save_button = UIButton(
-            pygame.Rect(RIGHT.x, 720 - 72, 270, 48), self._save_label(), manager
+            pygame.Rect(RIGHT.x, buttons_top, 276, body + 16), self._save_label(), manager
         )
         self.done_button = UIButton(
-            pygame.Rect(RIGHT.right - 270, 720 - 72, 270, 48),
+            pygame.Rect(RIGHT.right - 276, buttons_top, 276, body + 16),
             tr(lang, "to_title"),
             manager,
             object_id=ObjectID(class_id="@primary"),
         )
-        self.widgets = [
-            heading,
-            tier_box,
-            violation_box,
-            review,
+        entry_top = buttons_top - 12 - (body + 14)
+        self.entry = UITextEntryLine(
+            pygame.Rect(RIGHT.x, entry_top, RIGHT.width, body + 14), manager
+        )
+        self.entry.set_text_length_limit(300)
+        prompt = UITextBox(
+            self._prompt(),
+            pygame.Rect(RIGHT.x, 0, RIGHT.width, -1),
+            manager,
+            object_id=ObjectID(class_id="@small_text"),
+        )
+        prompt_top = entry_top - 4 - prompt.rect.height
+        prompt.set_relative_position((RIGHT.x, prompt_top))
+        review_top = self.picture.bottom + self.legend_height + 20
+        self.review = UITextBox(
+            self._review(),
+            pygame.Rect(RIGHT.x, review_top, RIGHT.width, prompt_top - 12 - review_top),
+            manager,
+            object_id=ObjectID(class_id="@small_text"),
+        )
+        self.picture_button = UIButton(
+            self.picture, "", manager, object_id=ObjectID(class_id="@hit")
+        )
+        return [
+            self.review,
+            self.picture_button,
             prompt,
             self.entry,
             self.save_button,
             self.done_button,
         ]
-        self.app.focus.set([self.entry, self.save_button, self.done_button], 2)
+
+    def _legend_font(self) -> pygame.font.Font:
+        return theme.font(self.app.settings, "small")
 
     def _prompt(self) -> str:
         if self.app.lang == "id":
@@ -151,7 +201,11 @@ class ReportScene(Scene):
         self.save_button.set_text(self._save_label())
 
     def activate(self, widget: Any) -> None:
-        if widget is self.save_button:
+        if widget is self.picture_button:
+            from game.ui.gui.scenes.path_map import PathMapScene
+
+            self.app.push(PathMapScene(self.app, self.scenario, self.layout, self.path))
+        elif widget is self.save_button:
             self.save_reflection()
         elif widget is self.done_button:
             self.app.pop()
@@ -160,13 +214,20 @@ class ReportScene(Scene):
         focus = self.app.focus
         if self.move_focus(intent):
             return
-        if intent.action is Action.CONFIRM and focus.focused is not None:
+        if intent.action in (Action.PAGE_UP, Action.PAGE_DOWN):
+            self.scroll_review(-0.2 if intent.action is Action.PAGE_UP else 0.2)
+        elif intent.action is Action.CONFIRM and focus.focused is not None:
             if focus.focused is self.entry:
                 self.save_reflection()
             else:
                 self.activate(focus.focused)
         elif intent.action is Action.BACK:
             self.app.pop()
+
+    def scroll_review(self, share: float) -> None:
+        bar = self.review.scroll_bar
+        if bar is not None:
+            bar.set_scroll_from_start_percentage(min(1.0, max(0.0, bar.start_percentage + share)))
 
     def handle_gui(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
@@ -179,12 +240,11 @@ class ReportScene(Scene):
         surface.fill(theme.rgb(colours.background))
         font = theme.font(settings, "small", bold=True)
         small = theme.font(settings, "small")
-        y = LEFT.y
-        for name in COMPETENCIES:
+        for name, y in zip(COMPETENCIES, self.bar_tops(), strict=True):
             value = self.result["competencies"][name]
             label = COMPETENCY_NAMES[name].get(lang, COMPETENCY_NAMES[name]["id"])
             surface.blit(font.render(label, True, theme.rgb(colours.ink)), (LEFT.x, y))
-            track = pygame.Rect(LEFT.x, y + 28, LEFT.width - 90, 24)
+            track = pygame.Rect(LEFT.x, y + font.get_linesize() + 4, LEFT.width - 90, BAR_HEIGHT)
             pygame.draw.rect(surface, theme.rgb(colours.panel), track, border_radius=6)
             pygame.draw.rect(surface, theme.rgb(colours.muted), track, 1, border_radius=6)
             if value is not None:
@@ -200,11 +260,35 @@ class ReportScene(Scene):
                     2,
                 )
             shown = f"{value:.2f}" if value is not None else "-"
-            surface.blit(
-                small.render(shown, True, theme.rgb(colours.ink)), (track.right + 16, track.y + 2)
-            )
-            y += 72
+            number = small.render(shown, True, theme.rgb(colours.ink))
+            surface.blit(number, number.get_rect(midleft=(track.right + 16, track.centery)))
         if self.result["violations"]:
-            box = pygame.Rect(LEFT.x, LEFT.y + 364, LEFT.width, 156)
+            box = self.violation_frame
             pygame.draw.rect(surface, theme.rgb(colours.panel), box, border_radius=12)
             pygame.draw.rect(surface, theme.rgb(colours.accent), box, 3, border_radius=12)
+        self._draw_picture(surface)
+
+    def _draw_picture(self, surface: pygame.Surface) -> None:
+        settings, colours, lang = self.app.settings, self.app.palette, self.app.lang
+        picture = self.picture
+        pygame.draw.rect(surface, theme.rgb(colours.panel), picture, border_radius=12)
+        caption = theme.font(settings, "small", bold=True)
+        title = caption.render(tr(lang, "path_map"), True, theme.rgb(colours.ink))
+        surface.blit(title, (picture.x + 12, picture.y + 6))
+        hint = theme.font(settings, "small").render(
+            f"{tr(lang, 'enlarge')} ›", True, theme.rgb(colours.muted)
+        )
+        surface.blit(hint, hint.get_rect(topright=(picture.right - 12, picture.y + 6)))
+        strip = caption.get_linesize() + 8
+        area = pygame.Rect(
+            picture.x + 8, picture.y + strip, picture.width - 16, picture.height - strip - 8
+        )
+        GraphPicture(self.layout, area).draw(surface, colours, self.path, caption)
+        draw_legend(
+            surface,
+            (picture.x, picture.bottom + 8),
+            picture.width,
+            self._legend_font(),
+            colours,
+            lang,
+        )
