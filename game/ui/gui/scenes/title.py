@@ -78,7 +78,12 @@ class TitleScene(Scene):
                 manager,
             ),
             UILabel(
-                pygame.Rect(x, 720 - 48 - 24, 400, 24),
+                pygame.Rect(
+                    x,
+                    720 - 48 - theme.font(app.settings, "small").get_linesize(),
+                    400,
+                    theme.font(app.settings, "small").get_linesize(),
+                ),
                 f"v{__version__}",
                 manager,
                 object_id=ObjectID(class_id="@small"),
