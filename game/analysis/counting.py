@@ -1,0 +1,232 @@
+"""Counting complete playthroughs over an acyclic state graph, without listing them.
+
+Owns the dynamic programmes: how many complete plays go on from each state (and
+how many reach it from the start), how many pass each decision node, and how
+many end in each tier, exactly (by carrying each competency's rating balance
+against mastery along the count) or, when there are too many plays for that,
+estimated from seeded plays drawn uniformly among all complete plays.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable
+
+import networkx as nx
+
+from game.analysis.explore import StateGraph
+from game.analysis.graph import decision_graph
+from game.core.model import COMPETENCIES
+from game.core.scoring import MASTERY, TIERS
+
+EXACT_TIERS_UP_TO = 1_000_000  # plays counted exactly per tier, however many balances
+TIER_SAMPLES = 20_000
+BALANCE_BUDGET = 500_000  # distinct balances carried at once before counting gives way to sampling
+
+Balance = tuple[int, ...]  # per competency: ratings minus mastery times their count, and the count
+
+
+def completions(graph: StateGraph, order: list[int]) -> list[int]:
+    """For each state, how many complete plays (choice sequences to an ending) start there."""
+    count = [0] * graph.size
+    for state in graph.endings:
+        count[state] = 1
+    for state in reversed(order):
+        moves = graph.moves[state]
+        if moves:
+            count[state] = sum(count[move.target] for move in moves)
+    return count
+
+
+def arrivals(graph: StateGraph, order: list[int]) -> list[int]:
+    """For each state, how many ways lead to it from the start."""
+    count = [0] * graph.size
+    if graph.size:
+        count[0] = 1
+    for state in order:
+        ways = count[state]
+        if ways:
+            for move in graph.moves[state]:
+                count[move.target] += ways
+    return count
+
+
+def passes(
+    graph: StateGraph, order: list[int], ahead: list[int], behind: list[int]
+) -> dict[str, int]:
+    """Per decision node, how many complete plays pass it (once, however often they return)."""
+    looping = _nodes_on_loops(graph)
+    totals: Counter[str] = Counter()
+    for state, node_id in enumerate(graph.nodes):
+        if node_id not in looping:
+            totals[node_id] += behind[state] * ahead[state]
+    total = ahead[0] if graph.size else 0
+    for node_id in looping:
+        totals[node_id] = total - _avoiding(graph, order, node_id)
+    decisions = [
+        node_id for node_id, node in graph.scenario.nodes.items() if node.kind == "decision"
+    ]
+    return {node_id: totals.get(node_id, 0) for node_id in decisions}
+
+
+def _nodes_on_loops(graph: StateGraph) -> set[str]:
+    """Scenario nodes a play may enter more than once (they sit on a cycle of the story)."""
+    story = decision_graph(graph.scenario)
+    found: set[str] = set()
+    for component in nx.strongly_connected_components(story):
+        if len(component) > 1:
+            found |= component
+    found |= {node for node in story if story.has_edge(node, node)}
+    return found
+
+
+def _avoiding(graph: StateGraph, order: list[int], node_id: str) -> int:
+    """Complete plays that never enter ``node_id``."""
+    count = [0] * graph.size
+    for state in graph.endings:
+        count[state] = 0 if graph.nodes[state] == node_id else 1
+    for state in reversed(order):
+        if graph.nodes[state] == node_id:
+            count[state] = 0
+        elif graph.moves[state]:
+            count[state] = sum(count[move.target] for move in graph.moves[state])
+    return count[0] if graph.size else 0
+
+
+def tier_of_balance(balance: Balance) -> str:
+    """The tier of a play whose balances against mastery are ``balance``."""
+    mastered = {
+        name: balance[2 * index + 1] > 0 and balance[2 * index] >= 0
+        for index, name in enumerate(COMPETENCIES)
+    }
+    if all(mastered.values()):
+        return "tinggi"
+    if mastered["recognize"] and mastered["tolerate"]:
+        return "menengah"
+    if mastered["recognize"]:
+        return "dasar"
+    return "belum"
+
+
+def exact_tiers(
+    graph: StateGraph, order: list[int], budget: int | None = BALANCE_BUDGET
+) -> dict[str, int] | None:
+    """How many complete plays end in each tier, counted exactly; None if over ``budget``.
+
+    Plays are carried forward from the start as counts per balance (each competency's
+    ratings minus mastery, and whether it was rated). Where the rest of every play from
+    a state can no longer change whether a balance ends at or above zero, the balance
+    is clipped to a sign: far fewer distinct balances, the same counts.
+    """
+    mastery = int(MASTERY)
+    width = 2 * len(COMPETENCIES)
+    low, high = _future_balance_bounds(graph, order, mastery)
+    carried: list[Counter[Balance] | None] = [None] * graph.size
+    if graph.size:
+        carried[0] = Counter({(0,) * width: 1})
+    ending = set(graph.endings)
+    tiers = dict.fromkeys(TIERS, 0)
+    carrying = 1
+    for state in order:
+        here = carried[state]
+        carried[state] = None  # every way into it has been added: free it
+        if not here:
+            continue
+        carrying -= len(here)
+        if state in ending:
+            for balance, ways in here.items():
+                tiers[tier_of_balance(balance)] += ways
+            continue
+        for move in graph.moves[state]:
+            target = move.target
+            floor, ceiling = low[target], high[target]
+            if floor is None or ceiling is None:
+                continue  # no complete play goes on from there
+            shift = _shift(move.ratings, mastery)
+            into = carried[target]
+            if into is None:
+                into = carried[target] = Counter()
+            before = len(into)
+            for balance, ways in here.items():
+                moved = _clipped(balance, shift, floor, ceiling)
+                into[moved] += ways
+            carrying += len(into) - before
+            if budget is not None and carrying > budget:
+                return None
+    return tiers
+
+
+SURE = 1 << 40  # a balance far enough above (or below) zero that nothing can change its sign
+
+
+def _clipped(balance: Balance, shift: Balance, low: Balance, high: Balance) -> Balance:
+    """``balance`` moved by ``shift``, each part clipped when the rest cannot change its sign."""
+    values = list(balance)
+    for index in range(0, len(values), 2):
+        value = values[index] + shift[index]
+        if value + low[index] >= 0:
+            value = SURE
+        elif value + high[index] < 0:
+            value = -SURE
+        values[index] = value
+        values[index + 1] = 1 if values[index + 1] or shift[index + 1] else 0
+    return tuple(values)
+
+
+def _future_balance_bounds(
+    graph: StateGraph, order: list[int], mastery: int
+) -> tuple[list[Balance | None], list[Balance | None]]:
+    """Per state, the least and most each balance can still change on the way to an ending."""
+    width = 2 * len(COMPETENCIES)
+    low: list[Balance | None] = [None] * graph.size
+    high: list[Balance | None] = [None] * graph.size
+    for state in graph.endings:
+        low[state] = high[state] = (0,) * width
+    for state in reversed(order):
+        lows: list[Balance] = []
+        highs: list[Balance] = []
+        for move in graph.moves[state]:
+            after_low, after_high = low[move.target], high[move.target]
+            if after_low is None or after_high is None:
+                continue
+            shift = _shift(move.ratings, mastery)
+            lows.append(tuple(a + d for a, d in zip(after_low, shift, strict=True)))
+            highs.append(tuple(a + d for a, d in zip(after_high, shift, strict=True)))
+        if lows:
+            low[state] = tuple(min(column) for column in zip(*lows, strict=True))
+            high[state] = tuple(max(column) for column in zip(*highs, strict=True))
+    return low, high
+
+
+def _shift(ratings: Iterable[tuple[str, int]], mastery: int) -> Balance:
+    shift = [0] * (2 * len(COMPETENCIES))
+    for name, value in ratings:
+        index = COMPETENCIES.index(name)
+        shift[2 * index] += value - mastery
+        shift[2 * index + 1] += 1
+    return tuple(shift)
+
+
+def sampled_tiers(
+    graph: StateGraph, ahead: list[int], samples: int = TIER_SAMPLES, seed: int = 0
+) -> dict[str, int]:
+    """Tier counts estimated from plays drawn uniformly among all complete plays."""
+    rng = random.Random(seed)
+    mastery = int(MASTERY)
+    hits: Counter[str] = Counter()
+    total = ahead[0]
+    for _ in range(samples):
+        state = 0
+        balance = [0] * (2 * len(COMPETENCIES))
+        while graph.moves[state]:
+            pick = rng.randrange(ahead[state])
+            for move in graph.moves[state]:
+                if pick < ahead[move.target]:
+                    break
+                pick -= ahead[move.target]
+            for index, delta in enumerate(_shift(move.ratings, mastery)):
+                balance[index] += delta
+            state = move.target
+        hits[tier_of_balance(tuple(balance))] += 1
+    return {tier: round(total * hits[tier] / samples) for tier in TIERS}
