@@ -4,8 +4,8 @@ Owns argument parsing, finding a scenario by id or path, exit codes (0 done,
 1 invalid scenario, 2 usage or unreadable save, 3 input ended) and the rule
 that every ``--json`` output is one JSON object on the last line of standard
 output. It wires the layers together and holds no game logic; the GUI, when
-asked for, is imported lazily so ``validate`` and the text player never load
-pygame.
+asked for (a window, or a headless storyboard), is imported lazily so
+``validate`` and the text player never load pygame.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from game.ui.terminal.messages import say, translate
 from game.ui.terminal.player import TextPlayer, TextPlayerOptions
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT_ENDED = 0, 1, 2, 3
+MIN_SIDE, MAX_SIDE = 16, 8192  # storyboard picture sides, in pixels
 
 
 class CliError(Exception):
@@ -109,6 +111,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="size cap of the scenario file in bytes (raise it for generated files)",
     )
 
+    storyboard = commands.add_parser(
+        "storyboard",
+        help="every screen of a scenario as pictures, for review / papan cerita untuk ditinjau",
+        description="Render, headless, one PNG per node and one per choice's feedback, plus an "
+        "index.html that lays them out in graph order.",
+    )
+    storyboard.add_argument(
+        "scenario", help="scenario id from scenarios/ or a path to a .yaml file"
+    )
+    storyboard.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into"
+    )
+    storyboard.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
+    storyboard.add_argument(
+        "--size",
+        type=picture_size,
+        default=(1280, 720),
+        metavar="WxH",
+        help="size of the pictures in pixels (default 1280x720, the game's canvas)",
+    )
+    storyboard.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
+    storyboard.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="size cap of the scenario file in bytes (raise it for generated files)",
+    )
+
     validate = commands.add_parser("validate", help="check scenario files / periksa skenario")
     validate.add_argument(
         "paths", nargs="*", type=Path, help="files or folders (default scenarios/)"
@@ -136,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return validate_command(args)
         if args.command == "play":
             return play_command(args)
+        if args.command == "storyboard":
+            return storyboard_command(args)
         if wants_gui(args):
             from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
@@ -283,6 +315,40 @@ def play_command(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(engine.result(), ensure_ascii=False))
     return code
+
+
+def picture_size(text: str) -> tuple[int, int]:
+    """``WxH`` in pixels, e.g. 1280x720 (an argparse type: a bad one is a usage error)."""
+    match = re.fullmatch(r"(\d{1,5})[xX](\d{1,5})", text.strip())
+    width, height = (int(match[1]), int(match[2])) if match else (0, 0)
+    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a picture size: give WIDTHxHEIGHT in pixels, e.g. 1920x1080, "
+            f"each side {MIN_SIDE} to {MAX_SIDE}"
+        )
+    return width, height
+
+
+def storyboard_command(args: argparse.Namespace) -> int:
+    loaded = find_scenario(args.scenario, _scenarios_dir(args), args.lang, args.max_bytes)
+    if loaded.scenario is None:
+        print_diagnostics(loaded.diagnostics, sys.stderr)
+        return EXIT_INVALID
+    output: Path = args.output
+    if output.exists() and not output.is_dir():
+        raise CliError(f"cannot write the storyboard to {output}: it is a file, not a folder")
+    # pygame only now; the module sets SDL's headless drivers before pygame starts
+    from game.ui.gui.storyboard import StoryboardWriteError, make_storyboard
+
+    try:
+        board = make_storyboard(loaded.scenario, output, args.lang, args.size)
+    except StoryboardWriteError as error:
+        raise CliError(str(error)) from None
+    except EngineError as error:
+        print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
+        return EXIT_INVALID
+    print(say(args.lang, "storyboard_done", count=len(board.images), index=board.index))
+    return EXIT_OK
 
 
 @dataclass

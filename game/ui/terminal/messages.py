@@ -59,6 +59,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_good": "akhir baik",
         "kind_mixed": "akhir campuran",
         "kind_bad": "akhir buruk",
+        "storyboard_done": "{count} gambar PNG ditulis; buka {index}",
     },
     "en": {
         "continue": "[Enter to continue]",
@@ -106,6 +107,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_good": "a good ending",
         "kind_mixed": "a mixed ending",
         "kind_bad": "a bad ending",
+        "storyboard_done": "{count} PNG pictures written; open {index}",
     },
 }
 
@@ -153,6 +155,14 @@ _INDONESIAN_ERRORS = rules(
             r"tidak ada skenario '\1' di \2; yang tersedia: \3",
         ),
         (r"^no such scenario file: (.*)$", r"berkas skenario tidak ada: \1"),
+        (
+            r"^cannot write the storyboard to (.*): it is a file, not a folder$",
+            r"tidak dapat menulis papan cerita ke \1: itu berkas, bukan folder",
+        ),
+        (
+            r"^cannot write the storyboard to (.*): (.*)$",
+            r"tidak dapat menulis papan cerita ke \1: \2",
+        ),
         (r"^no such file or folder: (.*)$", r"berkas atau folder tidak ada: \1"),
         (
             r"^use either --resume or --load, not both$",
