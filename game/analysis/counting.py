@@ -95,18 +95,18 @@ def _avoiding(graph: StateGraph, order: list[int], node_id: str) -> int:
 
 
 def tier_of_balance(balance: Balance) -> str:
-    """The tier of a play whose balances against mastery are ``balance``."""
-    mastered = {
-        name: balance[2 * index + 1] > 0 and balance[2 * index] >= 0
-        for index, name in enumerate(COMPETENCIES)
-    }
-    if all(mastered.values()):
-        return "tinggi"
-    if mastered["recognize"] and mastered["tolerate"]:
-        return "menengah"
-    if mastered["recognize"]:
+    """The tier of a play whose balances against mastery are ``balance``.
+
+    Parts come in (balance, rated) pairs in COMPETENCIES order: recognize, tolerate,
+    leverage; a competency is mastered when it was rated and its balance is not negative.
+    """
+    if not (balance[1] and balance[0] >= 0):
+        return "belum"
+    if not (balance[3] and balance[2] >= 0):
         return "dasar"
-    return "belum"
+    if not (balance[5] and balance[4] >= 0):
+        return "menengah"
+    return "tinggi"
 
 
 def exact_tiers(

@@ -9,8 +9,8 @@ It never raises for a writer's mistake: every problem becomes a diagnostic.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.content.build import build_scenario
@@ -18,7 +18,13 @@ from game.content.checks import check_semantics
 from game.content.diagnostics import Diagnostic, has_errors, make
 from game.content.schema_check import check_schema
 from game.content.wording import detail_in
-from game.content.yaml_strict import DEFAULT_MAX_BYTES, YamlProblem, YamlRefused, load_document
+from game.content.yaml_strict import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    YamlProblem,
+    YamlRefused,
+    load_document,
+)
 from game.core.model import Scenario
 
 _PROBLEM_CODES = {
@@ -41,6 +47,12 @@ class LoadResult:
     scenario: Scenario | None
     diagnostics: tuple[Diagnostic, ...]
     declared_id: str | None = None  # the file's `id`, even when the file has errors
+    # where each node (its key) and each choice start, for checks made after loading
+    positions: Mapping[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, *path: str | int) -> tuple[int, int]:
+        """1-based (line, col) of a node (``"nodes", id``) or a choice (``..., "choices", i``)."""
+        return self.positions.get(path, (1, 1))
 
     @property
     def is_playable(self) -> bool:
@@ -96,7 +108,22 @@ def load_bytes(
     if has_errors(diagnostics):
         return LoadResult(path, None, tuple(diagnostics), declared)
     scenario = build_scenario(document.data, str(path), hashlib.sha256(raw).hexdigest())
-    return LoadResult(path, scenario, tuple(diagnostics), scenario.scenario_id)
+    return LoadResult(
+        path, scenario, tuple(diagnostics), scenario.scenario_id, _positions(document, scenario)
+    )
+
+
+def _positions(
+    document: Document, scenario: Scenario
+) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    found: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    for node_id, node in scenario.nodes.items():
+        found[("nodes", node_id)] = document.key_position(("nodes", node_id))
+        for index in range(len(node.choices)):
+            found[("nodes", node_id, "choices", index)] = document.position(
+                ("nodes", node_id, "choices", index)
+            )
+    return found
 
 
 def load_file(path: Path, lang: str = "id", max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:

@@ -9,6 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.analysis.analyze import analyze
+from game.analysis.explore import explore
+from game.analysis.order import topological_order
+from game.analysis.outcomes import KINDS, outcomes
 from game.content.loader import load_bytes
 from game.core.engine import Engine
 from game.core.model import COMPETENCIES, Scenario
@@ -106,3 +109,30 @@ def test_counts_bounds_and_tiers_equal_enumeration(scenario: Scenario) -> None:
     }
     reached = {e.state.ending_id for e in plays}
     assert set(analysis.endings) >= reached
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenarios())
+def test_outcomes_of_choices_equal_enumeration(scenario: Scenario) -> None:
+    """Best tier and best ending kind per choice, and tiers per ending, match every play."""
+    graph = explore(scenario)
+    order = topological_order(graph)
+    assert order is not None
+    facts = outcomes(graph, order)
+    best_tier: dict[tuple[str, str], int] = {}
+    best_kind: dict[tuple[str, str], int] = {}
+    ending_tiers: dict[str, set[str]] = {}
+    for engine in every_play(scenario):
+        tier = tier_of(exact_averages(engine.state.history))
+        ending = scenario.nodes[engine.state.ending_id or ""].ending
+        kind = KINDS.index(ending.kind) if ending and ending.kind in KINDS else -1
+        ending_tiers.setdefault(engine.state.ending_id or "", set()).add(tier)
+        for record in engine.state.history:
+            key = (record.node_id, record.choice_id)
+            rank = ("belum", "dasar", "menengah", "tinggi").index(tier)
+            best_tier[key] = max(best_tier.get(key, -1), rank)
+            best_kind[key] = max(best_kind.get(key, -1), kind)
+    assert facts.best_tier is not None and facts.ending_tiers is not None
+    assert {k: v for k, v in facts.best_tier.items() if k in best_tier} == best_tier
+    assert {k: v for k, v in facts.best_kind.items() if k in best_kind} == best_kind
+    assert facts.ending_tiers == ending_tiers
