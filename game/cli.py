@@ -1,10 +1,10 @@
-"""The command line: ``perekat`` / ``python main.py`` and its sub-commands.
+"""The command line: ``perekat`` / ``python main.py``, its parser and the players' commands.
 
-Owns argument parsing, finding a scenario by id or path, exit codes (0 done,
-1 invalid scenario, 2 usage or unreadable save, 3 input ended) and the rule
-that every ``--json`` output is one JSON object on the last line of standard
-output. It wires the layers together and holds no game logic; the GUI, when
-asked for (a window, or a headless storyboard), is imported lazily so
+Owns argument parsing, the players' sub-commands (``play``, the menu, the
+window) and the rule that every ``--json`` output is one JSON object on the
+last line of standard output. The writers' commands are ``cli_writers``'; exit
+codes and finding scenarios are ``cli_support``'s. It wires the layers together
+and holds no game logic; the GUI, when asked for, is imported lazily so
 ``validate`` and the text player never load pygame.
 """
 
@@ -14,16 +14,23 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from game import __version__, paths
-from game.content.diagnostics import Diagnostic, has_errors
-from game.content.loader import LoadResult, load_all, load_file
+from game import __version__, cli_writers
+from game.cli_support import (
+    EXIT_INPUT_ENDED,
+    EXIT_INVALID,
+    EXIT_OK,
+    CliError,
+    find_scenario,
+    print_diagnostics,
+    saves_dir,
+    scenarios_dir,
+)
+from game.content.loader import load_all
 from game.content.yaml_strict import DEFAULT_MAX_BYTES
 from game.core.engine import Engine, fit_state
 from game.core.model import Scenario
@@ -33,17 +40,6 @@ from game.persistence.history import History, HistoryRecorder
 from game.persistence.saves import SaveStore
 from game.ui.terminal.messages import say, translate
 from game.ui.terminal.player import TextPlayer, TextPlayerOptions
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT_ENDED = 0, 1, 2, 3
-MIN_SIDE, MAX_SIDE = 16, 8192  # storyboard picture sides, in pixels
-
-
-class CliError(Exception):
-    """A usage problem or an unreadable save: message printed, exit code given."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,49 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="size cap of the scenario file in bytes (raise it for generated files)",
     )
 
-    storyboard = commands.add_parser(
-        "storyboard",
-        help="every screen of a scenario as pictures, for review / papan cerita untuk ditinjau",
-        description="Render, headless, one PNG per node and one per choice's feedback, plus an "
-        "index.html that lays them out in graph order.",
-    )
-    storyboard.add_argument(
-        "scenario", help="scenario id from scenarios/ or a path to a .yaml file"
-    )
-    storyboard.add_argument(
-        "-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into"
-    )
-    storyboard.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
-    storyboard.add_argument(
-        "--size",
-        type=picture_size,
-        default=(1280, 720),
-        metavar="WxH",
-        help="size of the pictures in pixels (default 1280x720, the game's canvas)",
-    )
-    storyboard.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
-    storyboard.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="size cap of the scenario file in bytes (raise it for generated files)",
-    )
-
-    validate = commands.add_parser("validate", help="check scenario files / periksa skenario")
-    validate.add_argument(
-        "paths", nargs="*", type=Path, help="files or folders (default scenarios/)"
-    )
-    validate.add_argument(
-        "--json", action="store_true", help="print diagnostics as one JSON object"
-    )
-    validate.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
-    validate.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
-    validate.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="size cap per file in bytes (raise it for generated files)",
-    )
+    cli_writers.add_commands(commands)
     return parser
 
 
@@ -162,16 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "validate":
-            return validate_command(args)
+        if args.command in cli_writers.COMMANDS:
+            return cli_writers.run(args)
         if args.command == "play":
             return play_command(args)
-        if args.command == "storyboard":
-            return storyboard_command(args)
         if wants_gui(args):
             from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
-            return run_gui(_scenarios_dir(args), _saves_dir(args), frames=args.frames)
+            return run_gui(scenarios_dir(args), saves_dir(args), frames=args.frames)
         return menu_command(args)
     except CliError as error:
         print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
@@ -211,68 +163,12 @@ def _utf8_output() -> None:
                 reconfigure(encoding="utf-8", errors="replace")
 
 
-def _scenarios_dir(args: argparse.Namespace) -> Path:
-    return args.scenarios_dir or paths.scenarios_dir()
-
-
-def _saves_dir(args: argparse.Namespace) -> Path:
-    return args.saves_dir or paths.saves_dir()
-
-
-def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: Any = None) -> None:
-    stream = stream or sys.stdout
-    for item in diagnostics:
-        print(item.format(), file=stream)
-        if item.hint:
-            print(f"    {item.hint}", file=stream)
-
-
-def validate_command(args: argparse.Namespace) -> int:
-    targets = args.paths or [_scenarios_dir(args)]
-    missing = [str(path) for path in targets if not path.exists()]
-    if missing:
-        raise CliError(f"no such file or folder: {', '.join(missing)}")
-    results = load_all(targets, args.lang, args.max_bytes)
-    diagnostics = [item for result in results for item in result.diagnostics]
-    if args.json:
-        print(json.dumps({"diagnostics": [d.to_dict() for d in diagnostics]}, ensure_ascii=False))
-    else:
-        print_diagnostics(diagnostics)
-        errors = sum(1 for d in diagnostics if d.severity == "error")
-        warnings = len(diagnostics) - errors
-        print(f"{len(results)} file(s), {errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return EXIT_INVALID if has_errors(diagnostics) else EXIT_OK
-
-
-def find_scenario(
-    name: str, folder: Path, lang: str, max_bytes: int = DEFAULT_MAX_BYTES
-) -> LoadResult:
-    """Load the scenario named by a path or by its id (declared, even if invalid) in ``folder``."""
-    path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.is_file():
-        if not path.is_file():
-            raise CliError(f"no such scenario file: {name}")
-        return load_file(path, lang, max_bytes)
-    direct = folder / f"{name}.yaml"
-    if direct.is_file():
-        result = load_file(direct, lang, max_bytes)
-        if result.declared_id in (name, None):
-            return result
-    results = load_all([folder], lang, max_bytes) if folder.is_dir() else []
-    for result in results:
-        if result.declared_id == name:
-            return result
-    known = sorted(r.declared_id for r in results if r.declared_id)
-    listing = ", ".join(known) if known else "(none)"
-    raise CliError(f"no scenario '{name}' in {folder}; available: {listing}")
-
-
 def play_command(args: argparse.Namespace) -> int:
     if args.resume and args.load:
         raise CliError("use either --resume or --load, not both")
     if args.start and (args.resume or args.load):
         raise CliError("--start begins a new play; it cannot be used with --resume or --load")
-    loaded = find_scenario(args.scenario, _scenarios_dir(args), args.lang, args.max_bytes)
+    loaded = find_scenario(args.scenario, scenarios_dir(args), args.lang, args.max_bytes)
     if loaded.scenario is None:
         print_diagnostics(loaded.diagnostics, sys.stderr)
         return EXIT_INVALID
@@ -281,9 +177,9 @@ def play_command(args: argparse.Namespace) -> int:
         from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
         return run_gui(
-            _scenarios_dir(args), _saves_dir(args), scenario, args.frames, args.mode, args.start
+            scenarios_dir(args), saves_dir(args), scenario, args.frames, args.mode, args.start
         )
-    store = SaveStore(_saves_dir(args))
+    store = SaveStore(saves_dir(args))
     try:
         session = _start_play(args, scenario, store)
     except (SaveError, StateError) as error:
@@ -315,40 +211,6 @@ def play_command(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(engine.result(), ensure_ascii=False))
     return code
-
-
-def picture_size(text: str) -> tuple[int, int]:
-    """``WxH`` in pixels, e.g. 1280x720 (an argparse type: a bad one is a usage error)."""
-    match = re.fullmatch(r"(\d{1,5})[xX](\d{1,5})", text.strip())
-    width, height = (int(match[1]), int(match[2])) if match else (0, 0)
-    if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a picture size: give WIDTHxHEIGHT in pixels, e.g. 1920x1080, "
-            f"each side {MIN_SIDE} to {MAX_SIDE}"
-        )
-    return width, height
-
-
-def storyboard_command(args: argparse.Namespace) -> int:
-    loaded = find_scenario(args.scenario, _scenarios_dir(args), args.lang, args.max_bytes)
-    if loaded.scenario is None:
-        print_diagnostics(loaded.diagnostics, sys.stderr)
-        return EXIT_INVALID
-    output: Path = args.output
-    if output.exists() and not output.is_dir():
-        raise CliError(f"cannot write the storyboard to {output}: it is a file, not a folder")
-    # pygame only now; the module sets SDL's headless drivers before pygame starts
-    from game.ui.gui.storyboard import StoryboardWriteError, make_storyboard
-
-    try:
-        board = make_storyboard(loaded.scenario, output, args.lang, args.size)
-    except StoryboardWriteError as error:
-        raise CliError(str(error)) from None
-    except EngineError as error:
-        print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
-        return EXIT_INVALID
-    print(say(args.lang, "storyboard_done", count=len(board.images), index=board.index))
-    return EXIT_OK
 
 
 @dataclass
@@ -413,7 +275,7 @@ def _ask(prompt: str) -> str | None:
 
 def menu_command(args: argparse.Namespace) -> int:
     """No sub-command: list the playable scenarios and play the one picked."""
-    folder = _scenarios_dir(args)
+    folder = scenarios_dir(args)
     results = load_all([folder], args.lang) if folder.is_dir() else []
     playable = [r.scenario for r in results if r.scenario is not None]
     print(say(args.lang, "menu_title"))
@@ -423,7 +285,7 @@ def menu_command(args: argparse.Namespace) -> int:
     if not playable:
         print(say(args.lang, "menu_none", folder=folder))
         return EXIT_INVALID if results else EXIT_OK
-    store = SaveStore(_saves_dir(args))
+    store = SaveStore(saves_dir(args))
     for number, scenario in enumerate(playable, start=1):
         minutes = f" ({scenario.minutes} {say(args.lang, 'minutes')})" if scenario.minutes else ""
         print(f"{number}. {scenario.title.get(args.lang)}{minutes}")

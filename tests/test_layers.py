@@ -88,12 +88,22 @@ def test_core_runs_with_only_the_standard_library() -> None:
     assert out.returncode == 0, out.stderr
 
 
-def test_validate_and_text_play_never_load_pygame() -> None:
-    """The CLI's validate and text player work with pygame and networkx blocked."""
+def test_validate_never_loads_pygame() -> None:
+    """validate (content checks and lint over the plays) works with pygame blocked."""
+    code = (
+        "from game.cli import main\n"
+        "assert main(['validate', 'tests/fixtures/lint/clean.yaml']) == 0\n"
+        "assert main(['analyze', 'tests/fixtures/lint/clean.yaml', '--json']) == 0\n"
+    )
+    out = run_blocked({"pygame", "pygame_gui"}, code)
+    assert out.returncode == 0, out.stderr
+
+
+def test_text_play_never_loads_pygame_or_networkx() -> None:
+    """The text player works with pygame and networkx blocked."""
     code = (
         "from game.cli import main\n"
         "import io, sys\n"
-        "assert main(['validate', 'tests/fixtures/mini.yaml']) == 0\n"
         "sys.stdin = io.StringIO('1\\n1\\n')\n"
         "import tempfile\n"
         "saves = tempfile.mkdtemp()\n"

@@ -48,7 +48,7 @@ class Analysis:
     cycle: list[str] = field(default_factory=list)
     is_partial: bool = False
     state_limit: int = DEFAULT_STATE_LIMIT
-    score_range: dict[str, tuple[Fraction, Fraction] | None] = field(default_factory=dict)
+    score_range: dict[str, tuple[Fraction, Fraction] | None] | None = None
     tiers: dict[str, int] | None = None
     tiers_estimated: bool = False
     decisions: dict[str, int] | None = None
@@ -76,7 +76,9 @@ class Analysis:
             "endings": self.endings,
             "unreachable": self.unreachable,
             "dead_ends": [{"node": d.node_id, "route": list(d.route)} for d in self.dead_ends],
-            "score_range": {
+            "score_range": None
+            if self.score_range is None
+            else {
                 name: None
                 if bounds is None
                 else {

@@ -24,7 +24,7 @@ from game.content.diagnostics import Diagnostic, make
 from game.core.model import Node, Scenario
 from game.core.scoring import TIERS
 
-LINT_STATE_LIMIT = 200_000
+LINT_STATE_LIMIT = 50_000
 Locate = Callable[..., tuple[int, int]]  # ("nodes", id[, "choices", index]) -> (line, col)
 OUTCOME_WORDS = {
     "id": {"kind": "akhir {value}", "tier": "tingkat terbaik {value}"},
@@ -153,22 +153,26 @@ def _pedagogy(linter: Linter, graph: StateGraph, order: list[int]) -> None:
         return
     facts = outcomes(graph, order)
     words = OUTCOME_WORDS.get(linter.lang, OUTCOME_WORDS["en"])
-    for node_id, node in linter.scenario.nodes.items():
-        means = {c.choice_id: _mean(c.score) for c in node.choices if c.score}
-        for low in node.choices:
-            for high in node.choices:
-                if low.choice_id not in means or high.choice_id not in means:
+    reported: set[tuple[str, str]] = set()
+    for state, moves in enumerate(graph.moves):
+        # only choices offered together, in the same play state, are compared
+        node = linter.scenario.nodes[graph.nodes[state]]
+        offered = [m.choice_id for m in moves if m.choice_id is not None and m.ratings]
+        for low in offered:
+            if (node.node_id, low) in reported:
+                continue
+            for high in offered:
+                if _mean_of(node, low) >= _mean_of(node, high):
                     continue
-                if means[low.choice_id] >= means[high.choice_id]:
-                    continue
-                better = _better_outcome(facts, node_id, low.choice_id, high.choice_id, words)
+                better = _better_outcome(facts, state, low, high, words)
                 if better:
+                    reported.add((node.node_id, low))
                     linter.add(
                         "SCN204",
-                        linter.choice_at(node, low.choice_id),
-                        name=low.choice_id,
-                        other=node_id,
-                        detail=high.choice_id,
+                        linter.choice_at(node, low),
+                        name=low,
+                        other=node.node_id,
+                        detail=high,
                         expected=better,
                     )
                     break
@@ -188,21 +192,21 @@ def _pedagogy(linter: Linter, graph: StateGraph, order: list[int]) -> None:
             linter.add("SCN208", (), detail=", ".join(missing))
 
 
-def _mean(score: tuple[tuple[str, int], ...]) -> Fraction:
-    return Fraction(sum(value for _, value in score), len(score))
+def _mean_of(node: Node, choice_id: str) -> Fraction:
+    choice = node.choice(choice_id)
+    score = choice.score if choice is not None else ()
+    return Fraction(sum(value for _, value in score), max(len(score), 1))
 
 
-def _better_outcome(
-    facts: Outcomes, node_id: str, low: str, high: str, words: dict[str, str]
-) -> str:
+def _better_outcome(facts: Outcomes, state: int, low: str, high: str, words: dict[str, str]) -> str:
     """How the lower-rated choice's plays end better than the higher-rated one's, or ''."""
-    kind_low = facts.best_kind.get((node_id, low), -1)
-    kind_high = facts.best_kind.get((node_id, high), -1)
+    kind_low = facts.move_kind.get((state, low), -1)
+    kind_high = facts.move_kind.get((state, high), -1)
     if kind_low > kind_high:
         return words["kind"].format(value=KINDS[kind_low])
-    if facts.best_tier is not None:
-        tier_low = facts.best_tier.get((node_id, low), -1)
-        tier_high = facts.best_tier.get((node_id, high), -1)
+    if facts.move_tier is not None:
+        tier_low = facts.move_tier.get((state, low), -1)
+        tier_high = facts.move_tier.get((state, high), -1)
         if tier_low > tier_high:
             return words["tier"].format(value=TIERS[tier_low])
     return ""

@@ -25,21 +25,26 @@ SET_BUDGET = 200_000
 
 @dataclass
 class Outcomes:
-    best_kind: dict[tuple[str, str], int] = field(default_factory=dict)  # -1: no kind reached
-    best_tier: dict[tuple[str, str], int] | None = None  # index into TIERS
+    """Best outcomes per move (a choice at one play state) and per choice over all its states.
+
+    Kinds are indices into KINDS (-1: no ending kind reached), tiers into TIERS.
+    """
+
+    move_kind: dict[tuple[int, str], int] = field(default_factory=dict)
+    move_tier: dict[tuple[int, str], int] | None = None
     ending_tiers: dict[str, set[str]] | None = None
 
 
 def outcomes(graph: StateGraph, order: list[int], budget: int = SET_BUDGET) -> Outcomes:
-    """Best ending kind and best tier per choice; tiers per ending (None over ``budget``)."""
-    found = Outcomes(best_kind=_best_kinds(graph, order))
+    """Best ending kind and tier per move; tiers per ending (tier facts None over ``budget``)."""
+    found = Outcomes(move_kind=_move_kinds(graph, order))
     sets = _balance_sets(graph, order, budget)
     if sets is None:
         return found
     prefixes, suffixes = sets
     width = 2 * len(COMPETENCIES)
     mastery = int(MASTERY)
-    best_tier: dict[tuple[str, str], int] = {}
+    move_tier: dict[tuple[int, str], int] = {}
     ending_tiers: dict[str, set[str]] = {}
     fronts: dict[tuple[bool, int], list[Balance]] = {}
 
@@ -59,10 +64,7 @@ def outcomes(graph: StateGraph, order: list[int], budget: int = SET_BUDGET) -> O
         for move in graph.moves[state]:
             if move.choice_id is None or not suffixes[move.target] or not prefixes[state]:
                 continue
-            key = (node_id, move.choice_id)
-            best = best_tier.get(key, -1)
-            if best == top:
-                continue
+            best = -1
             shift = _shift(move.ratings, mastery, width)
             # a balance at least as high everywhere never earns a lower tier: only the
             # Pareto-best prefixes and suffixes can give the best tier
@@ -73,9 +75,20 @@ def outcomes(graph: StateGraph, order: list[int], budget: int = SET_BUDGET) -> O
                         break
                 if best == top:
                     break
-            best_tier[key] = best
-    found.best_tier, found.ending_tiers = best_tier, ending_tiers
+            move_tier[(state, move.choice_id)] = best
+    found.move_tier, found.ending_tiers = move_tier, ending_tiers
     return found
+
+
+def best_per_choice(
+    per_move: dict[tuple[int, str], int], graph: StateGraph
+) -> dict[tuple[str, str], int]:
+    """The best of each choice over every play state where it is taken."""
+    best: dict[tuple[str, str], int] = {}
+    for (state, choice_id), value in per_move.items():
+        key = (graph.nodes[state], choice_id)
+        best[key] = max(best.get(key, -1), value)
+    return best
 
 
 def _pareto(balances: set[Balance]) -> list[Balance]:
@@ -88,8 +101,8 @@ def _pareto(balances: set[Balance]) -> list[Balance]:
     return kept
 
 
-def _best_kinds(graph: StateGraph, order: list[int]) -> dict[tuple[str, str], int]:
-    """Per choice, the best ending kind reachable after it (index into KINDS, -1 for none)."""
+def _move_kinds(graph: StateGraph, order: list[int]) -> dict[tuple[int, str], int]:
+    """Per move, the best ending kind reachable after it (index into KINDS, -1 for none)."""
     reach = [0] * graph.size  # bit k: an ending of kind KINDS[k] can be reached
     for state in graph.endings:
         ending = graph.scenario.nodes[graph.nodes[state]].ending
@@ -98,14 +111,12 @@ def _best_kinds(graph: StateGraph, order: list[int]) -> dict[tuple[str, str], in
     for state in reversed(order):
         for move in graph.moves[state]:
             reach[state] |= reach[move.target]
-    best: dict[tuple[str, str], int] = {}
-    for state, moves in enumerate(graph.moves):
-        for move in moves:
-            if move.choice_id is None:
-                continue
-            key = (graph.nodes[state], move.choice_id)
-            best[key] = max(best.get(key, -1), reach[move.target].bit_length() - 1)
-    return best
+    return {
+        (state, move.choice_id): reach[move.target].bit_length() - 1
+        for state, moves in enumerate(graph.moves)
+        for move in moves
+        if move.choice_id is not None
+    }
 
 
 def _balance_sets(

@@ -399,7 +399,8 @@ CATALOGUE: dict[str, Code] = {
         _code(
             "SCN209",
             WARNING,
-            "Analisis berhenti pada batas {detail} keadaan permainan; pemeriksaan alur tidak lengkap",
+            "Analisis berhenti pada batas {detail} keadaan permainan; "
+            "pemeriksaan alur tidak lengkap",
             "Analysis stopped at the limit of {detail} play states; flow checks are incomplete",
             "Variabel yang dibaca syarat mungkin terus bertambah dalam putaran; batasi nilainya.",
             "A variable conditions read may grow without end in a loop; bound it.",

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from game.analysis.analyze import analyze
 from game.analysis.explore import explore
 from game.analysis.order import topological_order
-from game.analysis.outcomes import KINDS, outcomes
+from game.analysis.outcomes import KINDS, best_per_choice, outcomes
 from game.content.loader import load_bytes
 from game.core.engine import Engine
 from game.core.model import COMPETENCIES, Scenario
@@ -132,7 +132,9 @@ def test_outcomes_of_choices_equal_enumeration(scenario: Scenario) -> None:
             rank = ("belum", "dasar", "menengah", "tinggi").index(tier)
             best_tier[key] = max(best_tier.get(key, -1), rank)
             best_kind[key] = max(best_kind.get(key, -1), kind)
-    assert facts.best_tier is not None and facts.ending_tiers is not None
-    assert {k: v for k, v in facts.best_tier.items() if k in best_tier} == best_tier
-    assert {k: v for k, v in facts.best_kind.items() if k in best_kind} == best_kind
+    assert facts.move_tier is not None and facts.ending_tiers is not None
+    tiers_found = best_per_choice(facts.move_tier, graph)
+    kinds_found = best_per_choice(facts.move_kind, graph)
+    assert {k: v for k, v in tiers_found.items() if k in best_tier} == best_tier
+    assert {k: v for k, v in kinds_found.items() if k in best_kind} == best_kind
     assert facts.ending_tiers == ending_tiers

@@ -48,9 +48,14 @@ def fixture_ids(path: Path) -> str:
     return path.stem
 
 
+# Codes from SCN200 on are lint over the plays (game.analysis), with their own fixtures and
+# tests in tests/analysis/test_lint_codes.py; loading a file alone never reports them.
+CONTENT_CODES = {code for code in CATALOGUE if code < "SCN200"}
+
+
 def test_fixture_folder_holds_a_file_per_fixture_code() -> None:
-    """There are at least as many bad files as codes that fixtures must show."""
-    assert len(BAD_FILES) >= len(CATALOGUE) - len(COVERED_HERE)
+    """There are at least as many bad files as content codes that fixtures must show."""
+    assert len(BAD_FILES) >= len(CONTENT_CODES) - len(COVERED_HERE)
 
 
 @pytest.mark.parametrize("path", BAD_FILES, ids=fixture_ids)
@@ -109,7 +114,7 @@ def test_every_catalogued_code_is_covered() -> None:
     assert by_tests == COVERED_HERE, (
         "a code in COVERED_HERE has no test whose docstring opens with it"
     )
-    missing = set(CATALOGUE) - by_files - by_tests
+    missing = CONTENT_CODES - by_files - by_tests
     assert not missing, f"no fixture or test for {sorted(missing)}"
 
 

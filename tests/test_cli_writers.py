@@ -1,0 +1,63 @@
+"""The writers' commands through subprocess: analyze, and validate with lint over the plays."""
+
+from __future__ import annotations
+
+import json
+
+from test_cli import ROOT, run
+
+LINT = ROOT / "tests" / "fixtures" / "lint"
+
+
+def test_analyze_json_is_one_object_on_the_last_line() -> None:
+    """Three decisions of two choices: 8 plays, 2 per tier, every count exact."""
+    out = run("analyze", str(LINT / "clean.yaml"), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    assert data["paths"] == 8 and data["endings"] == ["akhir"]
+    assert data["unreachable"] == [] and data["dead_ends"] == []
+    assert data["tiers"] == {"belum": 4, "dasar": 2, "menengah": 1, "tinggi": 1}
+    assert data["tiers_estimated"] is False
+    assert data["decisions"] == {"d1": 8, "d2": 8, "d3": 8}
+    assert data["score_range"]["recognize"] == {
+        "min": 2.0,
+        "max": 5.0,
+        "min_exact": "2",
+        "max_exact": "5",
+    }
+
+
+def test_analyze_reports_dead_ends_with_their_route_in_words() -> None:
+    """The text report names the dead end and the choices that lead there, in English."""
+    out = run("analyze", str(LINT / "SCN202-dead-end-after-a-choice.yaml"), "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    assert "Dead ends: d3 (menghindar > baik)" in out.stdout
+    assert "Complete playthroughs: 8" in out.stdout
+
+
+def test_analyze_of_an_invalid_file_prints_its_diagnostics_and_exits_1() -> None:
+    """A scenario that does not load is not analysed; its errors go to standard error."""
+    bad = ROOT / "tests" / "fixtures" / "bad" / "SCN020-goto-unknown-node.yaml"
+    out = run("analyze", str(bad))
+    assert out.returncode == 1 and "SCN020" in out.stderr and out.stdout == ""
+
+
+def test_analyze_refuses_a_state_limit_below_one() -> None:
+    """--max-states 0 is a usage error (exit 2), not an empty analysis."""
+    out = run("analyze", str(LINT / "clean.yaml"), "--max-states", "0")
+    assert out.returncode == 2 and "--max-states" in out.stderr
+
+
+def test_validate_fails_on_a_lint_error_and_names_its_place() -> None:
+    """A dead end found over the plays is an error: exit 1, with file, line and the fix."""
+    out = run("validate", str(LINT / "SCN202-dead-end-after-a-choice.yaml"), "--lang", "en")
+    assert out.returncode == 1
+    assert "SCN202-dead-end-after-a-choice.yaml:41:3: error SCN202" in out.stdout
+    assert "Add a choice with no condition" in out.stdout
+
+
+def test_validate_passes_the_shipped_scenarios_with_no_finding() -> None:
+    """Every shipped scenario is clean under content checks and lint alike."""
+    out = run("validate", "--json")
+    assert out.returncode == 0, out.stdout
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"diagnostics": []}
