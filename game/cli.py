@@ -37,6 +37,7 @@ from game.core.model import Scenario
 from game.errors import EngineError, SaveError, StateError
 from game.persistence.autosave import Autosaver
 from game.persistence.history import History, HistoryRecorder
+from game.persistence.plans import PlanRecorder
 from game.persistence.saves import SaveStore
 from game.ui.terminal.messages import say, translate
 from game.ui.terminal.player import TextPlayer, TextPlayerOptions
@@ -100,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
         "in the final report. A resumed play keeps the mode it was started in",
     )
     play.add_argument("--start", metavar="NODE", help="begin at this node (for writers)")
+    play.add_argument(
+        "--record",
+        metavar="PLAN.yaml",
+        type=Path,
+        help="when the play ends, write its golden plan (choices, ending, tier, averages) to "
+        "this file; uses the text player",
+    )
     play.add_argument(
         "--max-bytes",
         type=int,
@@ -173,7 +181,12 @@ def play_command(args: argparse.Namespace) -> int:
         print_diagnostics(loaded.diagnostics, sys.stderr)
         return EXIT_INVALID
     scenario = loaded.scenario
-    if wants_gui(args):
+    if args.record is not None:
+        if args.ui == "gui":
+            raise CliError("--record records a play in the text player; use --ui text")
+        if args.start:
+            raise CliError("--record needs a play from the start; leave out --start")
+    elif wants_gui(args):
         from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
         return run_gui(
@@ -191,12 +204,21 @@ def play_command(args: argparse.Namespace) -> int:
     autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode)
     engine.bus.subscribe(autosaver)
     engine.bus.subscribe(HistoryRecorder(History(store.root), session.mode))
+    recorder = (
+        PlanRecorder(args.record, f"Golden plan of {scenario.scenario_id}.")
+        if (args.record is not None)
+        else None
+    )
+    if recorder is not None:
+        engine.bus.subscribe(recorder)
     options = TextPlayerOptions(args.lang, session.mode, sys.stdin.isatty(), session.player)
     player = TextPlayer(engine, _stdin_line, sys.stdout, store, options)
     try:
         if session.is_resumed and engine.is_finished:
             print(say(args.lang, "already_ended"))
         if engine.is_finished:
+            if recorder is not None:
+                recorder.record(engine.state)
             player.finish()
             code = EXIT_OK
         else:
@@ -208,6 +230,11 @@ def play_command(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     except SaveError as error:
         raise CliError(str(error)) from None
+    if recorder is not None and recorder.error is not None:
+        reason = recorder.error.strerror or recorder.error
+        raise CliError(f"cannot write the plan {recorder.path}: {reason}")
+    if recorder is not None and recorder.written:
+        print(say(args.lang, "plan_written", path=recorder.path), file=sys.stderr)
     if args.json:
         print(json.dumps(engine.result(), ensure_ascii=False))
     return code

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+from support import load_scenario
 from test_cli import ROOT, run
+
+from game.persistence.plans import differences, expected_outcome, read_plan, replay
 
 LINT = ROOT / "tests" / "fixtures" / "lint"
 
@@ -61,3 +65,39 @@ def test_validate_passes_the_shipped_scenarios_with_no_finding() -> None:
     out = run("validate", "--json")
     assert out.returncode == 0, out.stdout
     assert json.loads(out.stdout.strip().splitlines()[-1]) == {"diagnostics": []}
+
+
+def test_play_record_writes_a_plan_that_replays_to_the_same_outcome(tmp_path: Path) -> None:
+    """play --record: the written plan names every choice and the outcome the play reached."""
+    plan_path = tmp_path / "plans" / "first.yaml"
+    answers = "1\n" * 20
+    out = run(
+        "play",
+        "hoaks-viral",
+        "--ui",
+        "text",
+        "--json",
+        "--saves-dir",
+        str(tmp_path / "s"),
+        "--record",
+        str(plan_path),
+        stdin=answers,
+    )
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    plan = read_plan(plan_path)
+    assert list(plan.choices) == result["choices"]
+    assert plan.expect["ending"] == result["ending"] and plan.expect["tier"] == result["tier"]
+    scenario = load_scenario(ROOT / "scenarios" / "hoaks-viral.yaml")
+    replayed = replay(scenario, plan)
+    assert differences(plan.expect, expected_outcome(replayed.state)) == []
+
+
+def test_play_record_refuses_the_window_and_a_start_node(tmp_path: Path) -> None:
+    """A plan is recorded by the text player from the start: other asks are usage errors."""
+    plan = str(tmp_path / "p.yaml")
+    window = run("play", "hoaks-viral", "--ui", "gui", "--record", plan)
+    assert window.returncode == 2 and "--ui text" in window.stderr
+    middle = run("play", "hoaks-viral", "--ui", "text", "--start", "evaluasi", "--record", plan)
+    assert middle.returncode == 2 and "--start" in middle.stderr
+    assert not Path(plan).exists()

@@ -60,6 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_mixed": "akhir campuran",
         "kind_bad": "akhir buruk",
         "storyboard_done": "{count} gambar PNG ditulis; buka {index}",
+        "plan_written": "Rencana emas ditulis ke {path}",
     },
     "en": {
         "continue": "[Enter to continue]",
@@ -108,6 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_mixed": "a mixed ending",
         "kind_bad": "a bad ending",
         "storyboard_done": "{count} PNG pictures written; open {index}",
+        "plan_written": "Golden plan written to {path}",
     },
 }
 
@@ -164,6 +166,16 @@ _INDONESIAN_ERRORS = rules(
             r"tidak dapat menulis papan cerita ke \1: \2",
         ),
         (r"^no such file or folder: (.*)$", r"berkas atau folder tidak ada: \1"),
+        (
+            r"^--record records a play in the text player; use --ui text$",
+            "--record merekam permainan di pemutar teks; pakai --ui text",
+        ),
+        (
+            r"^--record needs a play from the start; leave out --start$",
+            "--record perlu permainan dari awal; jangan pakai --start",
+        ),
+        (r"^cannot write the plan (.*): (.*)$", r"tidak dapat menulis rencana \1: \2"),
+        (r"^--max-states must be at least 1$", "--max-states paling sedikit 1"),
         (
             r"^use either --resume or --load, not both$",
             "pakai --resume atau --load, jangan keduanya",
