@@ -76,7 +76,7 @@ class _Way:
 
 def explore(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT) -> StateGraph:
     """Walk every reachable play state, breadth first, up to ``state_limit`` states."""
-    variables, visits = _observed(scenario)
+    variables, visits = observed(scenario)
     graph = StateGraph(scenario, tracked_variables=variables, tracked_visits=visits)
     position = {name: index for index, name in enumerate(variables)}
     watched = frozenset(visits)
@@ -136,7 +136,7 @@ def explore(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT) -> State
     return graph
 
 
-def _observed(scenario: Scenario) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def observed(scenario: Scenario) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The variables conditions read and the nodes ``visited()`` names, in a stable order."""
     variables: set[str] = set()
     visits: set[str] = set()
