@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game import cli_new
+from game import cli_new, cli_playtest
 from game.cli_support import (
     EXIT_INVALID,
     EXIT_OK,
@@ -32,11 +32,12 @@ from game.errors import EngineError
 from game.ui.terminal.messages import say, translate
 
 MIN_SIDE, MAX_SIDE = 16, 8192  # storyboard picture sides, in pixels
-COMMANDS = ("validate", "storyboard", "analyze", "new")
+COMMANDS = ("validate", "storyboard", "analyze", "test", "new")
 
 
 def add_commands(commands: Any) -> None:
     """Add the writers' sub-commands to the parser's sub-parsers."""
+    cli_playtest.add_command(commands)
     cli_new.add_command(commands)
     storyboard = commands.add_parser(
         "storyboard",
@@ -114,6 +115,8 @@ def add_commands(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the writers' command named in ``args``."""
+    if args.command == "test":
+        return cli_playtest.playtest_command(args)
     if args.command == "new":
         return cli_new.new_command(args)
     if args.command == "validate":

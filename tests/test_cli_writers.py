@@ -101,3 +101,22 @@ def test_play_record_refuses_the_window_and_a_start_node(tmp_path: Path) -> None
     middle = run("play", "hoaks-viral", "--ui", "text", "--start", "evaluasi", "--record", plan)
     assert middle.returncode == 2 and "--start" in middle.stderr
     assert not Path(plan).exists()
+
+
+def test_test_command_passes_a_clean_scenario_and_fails_a_dead_end() -> None:
+    """python main.py test: exit 0 with full coverage, exit 1 with the failing route."""
+    clean = run("test", str(LINT / "clean.yaml"), "--lang", "en")
+    assert clean.returncode == 0, clean.stdout
+    assert "Complete plays: 8" in clean.stdout and "PASSED" in clean.stdout
+    dead = run("test", str(LINT / "SCN202-dead-end-after-a-choice.yaml"), "--json")
+    assert dead.returncode == 1
+    data = json.loads(dead.stdout.strip().splitlines()[-1])
+    assert data["passed"] is False and data["failures"][0]["route"][0] == "d1/menghindar"
+
+
+def test_test_command_random_is_deterministic_for_a_seed() -> None:
+    """Two runs with the same --random and --seed print the same report."""
+    args = ("test", "hoaks-viral", "--random", "25", "--seed", "4", "--json")
+    first, second = run(*args), run(*args)
+    assert first.returncode == 0 and first.stdout == second.stdout
+    assert json.loads(first.stdout.strip().splitlines()[-1])["requested"] == 25

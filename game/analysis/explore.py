@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from game.analysis.observe import observe
 from game.core.expressions import Condition
 from game.core.model import Scenario, Value
 
@@ -76,13 +77,15 @@ class _Way:
 
 def explore(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT) -> StateGraph:
     """Walk every reachable play state, breadth first, up to ``state_limit`` states."""
-    variables, visits = observed(scenario)
+    observation = observe(scenario)
+    variables, visits = observation.variables, observation.visits
+    saturate = observation.saturated
     graph = StateGraph(scenario, tracked_variables=variables, tracked_visits=visits)
     position = {name: index for index, name in enumerate(variables)}
     watched = frozenset(visits)
     initial = scenario.initial_variables
     ways = {node_id: _ways(scenario, node_id, position) for node_id in scenario.nodes}
-    start_values = tuple(initial[name] for name in variables)
+    start_values = saturate(tuple(initial[name] for name in variables))
     start_seen = frozenset({scenario.start} & watched)
     start = (scenario.start, start_values, start_seen)
     index: dict[tuple[str, tuple[Value, ...], frozenset[str]], int] = {start: 0}
@@ -115,7 +118,7 @@ def explore(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT) -> State
                     changed[slot] = value
                 for slot, amount in way.adds:
                     changed[slot] = int(changed[slot]) + amount
-                after = tuple(changed)
+                after = saturate(tuple(changed))
             next_seen = seen | {way.goto} if way.goto in watched and way.goto not in seen else seen
             target_key = (way.goto, after, next_seen)
             target = index.get(target_key)
@@ -134,19 +137,6 @@ def explore(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT) -> State
         if node.kind == "decision" and available == 0:
             graph.dead_ends.append(here)
     return graph
-
-
-def observed(scenario: Scenario) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The variables conditions read and the nodes ``visited()`` names, in a stable order."""
-    variables: set[str] = set()
-    visits: set[str] = set()
-    for node in scenario.nodes.values():
-        for choice in node.choices:
-            if choice.condition is not None:
-                variables |= choice.condition.variables()
-                visits |= choice.condition.visited_nodes()
-    declared = [name for name, _ in scenario.variables]
-    return tuple(n for n in declared if n in variables), tuple(sorted(visits))
 
 
 def _ways(scenario: Scenario, node_id: str, position: dict[str, int]) -> tuple[_Way, ...]:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.analysis.explore import observed
+from game.analysis.observe import observe
 from game.core.engine import Engine
 from game.core.model import Scenario, Value
 from game.core.state import PlayState
@@ -106,8 +106,8 @@ def every_play(scenario: Scenario, plays: int | None = None) -> PlaytestReport:
     ``plays`` is how many complete plays that exercises (the analysis counts them).
     """
     report = PlaytestReport(scenario.scenario_id, "all", plays=plays, scenario=scenario)
-    variables, visits = observed(scenario)
-    watched = frozenset(visits)
+    observation = observe(scenario)
+    variables, watched = observation.variables, frozenset(observation.visits)
     first = _start(scenario, report)
     if first is None:
         return report
@@ -115,7 +115,7 @@ def every_play(scenario: Scenario, plays: int | None = None) -> PlaytestReport:
     def key_of(state: PlayState) -> Key:
         return (
             state.node_id,
-            tuple(state.variables[name] for name in variables),
+            observation.saturated(tuple(state.variables[name] for name in variables)),
             frozenset(watched.intersection(state.visited)),
         )
 

@@ -94,14 +94,25 @@ def test_a_loop_nothing_bounds_is_unbounded_with_its_cycle() -> None:
     assert data["unbounded"] is True and data["paths"] is None and "cycle" in data
 
 
-def test_a_counter_that_climbs_for_ever_stops_at_the_state_limit() -> None:
-    """A guard that never closes (tries >= 0) makes states grow until the limit: partial."""
+def test_a_counter_no_condition_can_tell_apart_saturates() -> None:
+    """tries only grows and is only compared with 0: 1 and 100 play alike, so states stay few."""
     body = COUNTED_LOOP.replace('if: "tries < 2"', 'if: "tries >= 0"')
     analysis = analyze(scenario(body), state_limit=500)
-    assert analysis.is_partial and analysis.states == 500
-    data = analysis.to_dict()
+    assert not analysis.is_partial and analysis.states < 10
+    assert analysis.is_unbounded  # the loop itself can still go round for ever
+
+
+def test_a_counter_compared_with_a_variable_stops_at_the_state_limit() -> None:
+    """A guard against another variable cannot saturate: states grow until the limit."""
+    body = COUNTED_LOOP.replace('if: "tries < 2"', 'if: "tries < cap"')
+    text = HEAD.replace("{{tries: 0, open: true}}", "{{tries: 0, open: true, cap: 1000000}}")
+    loaded = load_bytes((text.format(id="batas", start="ask") + body).encode(), Path("batas.yaml"))
+    assert loaded.scenario is not None, [d.format() for d in loaded.diagnostics]
+    limited = analyze(loaded.scenario, state_limit=500)
+    assert limited.is_partial and limited.states == 500
+    data = limited.to_dict()
     assert data["partial"] is True and "state limit" in data["message"]
-    assert data["paths"] is None
+    assert data["paths"] is None and data["score_range"] is None
 
 
 def test_a_dead_end_is_found_with_a_route_that_reaches_it() -> None:
@@ -178,9 +189,9 @@ def test_visited_flags_are_tracked_only_for_nodes_conditions_name() -> None:
     assert analysis.score_range["leverage"] == (Fraction(3, 2), Fraction(9, 2))
 
 
-def test_the_fixture_with_a_growing_counter_is_partial_not_hung() -> None:
-    """tests/fixtures/mini.yaml loops while a counter climbs: the limit ends the walk."""
+def test_the_fixture_whose_counter_climbs_in_a_loop_is_analysed_exactly() -> None:
+    """tests/fixtures/mini.yaml loops while 'kepercayaan' climbs; it is only compared with 1."""
     result = load_bytes((FIXTURES / "mini.yaml").read_bytes(), FIXTURES / "mini.yaml")
     assert result.scenario is not None
     analysis = analyze(result.scenario, state_limit=2_000)
-    assert analysis.is_partial and analysis.endings == ["akhir-baik", "akhir-buruk"]
+    assert not analysis.is_partial and analysis.endings == ["akhir-baik", "akhir-buruk"]

@@ -60,11 +60,24 @@ def test_errors_among_lint_codes_fail_validation() -> None:
     assert errors == {"SCN202", "SCN203"}
 
 
-def test_state_limit_reached_is_reported() -> None:
-    """SCN209: a counter that climbs in a loop stops the analysis at the limit, said once."""
-    result = load_file(FIXTURES / "mini.yaml")
-    assert result.scenario is not None
-    found = lint(result.scenario, "mini.yaml", result.position, "en", state_limit=300)
+def test_state_limit_reached_is_reported(tmp_path: Path) -> None:
+    """SCN209: a counter climbing towards another variable stops the analysis, said once."""
+    text = (LINT / "clean.yaml").read_text(encoding="utf-8")
+    text = text.replace("start: d1\n", "start: d1\nvariables: {n: 0, cap: 1000000}\n")
+    looping = """      - id: lagi
+        text: {id: "Lagi", en: "Again"}
+        goto: d1
+        if: "n < cap"
+        add: {n: 1}
+        score: {recognize: 3}
+        feedback: {id: "Lagi.", en: "Again."}
+  d2:"""
+    text = text.replace("  d2:", looping, 1)
+    path = tmp_path / "climbing.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_file(path)
+    assert result.scenario is not None, [d.format() for d in result.diagnostics]
+    found = lint(result.scenario, "climbing.yaml", result.position, "en", state_limit=300)
     assert [(d.code, d.line, d.col) for d in found] == [("SCN209", 1, 1)]
     assert "300" in found[0].message
     assert linted(result, "en", state_limit=300).diagnostics[-1].code == "SCN209"
