@@ -1,21 +1,34 @@
-"""Frame times of the GUI while the typewriter runs, and the resident memory after it.
+"""Frame pacing of the GUI while the typewriter runs and during cross-fades, and its memory.
 
-Run: python bench/gui_frames.py [--seconds 3] [--drivers dummy x11]
+Run: python bench/gui_frames.py [--seconds 3] [--fades 10] [--drivers dummy x11]
 
-Each case is a fresh process (this script with ``--child``): settings
-``text_speed: slow`` written with ``SettingsStore`` in a temporary saves folder,
-``App(Folders(scenarios/, saves))`` with ``TitleScene`` and then ``PlayScene`` pushed,
-and a loop paced as ``App.run`` paces it (sleep to 1/60 s) that hands the app its
-events and calls ``app.frame(dt)`` with the real dt, until the text effect
-finishes or ``--seconds`` pass. Per frame it times the work (events + frame: update,
-draw, flip); it prints the average, 95th percentile and worst, the frames per second
-reached, and then VmRSS and VmHWM from /proc/self/status. A second, instrumented
-run splits the frame into the scene's background drawing, pygame_gui's update
-and draw, and ``pygame.display.flip`` (those calls wrapped; the first run is
-untouched), and the child also times 60 bare flips of the same window as the floor.
+Each case is a fresh process (this script with ``--child``) that runs the game's own
+loop, ``App.run()``, unchanged: settings written with ``SettingsStore`` in a temporary
+saves folder (``play_mode: assess``), ``App(Folders(scenarios/, saves))`` with
+``TitleScene``, one second of ``App.run`` on the title (a person looks at it at least
+that long; the app warms its fonts up in those idle turns), then ``PlayScene``:
 
-Cases: the scenario's start node (a narration panel) and its first decision node
-with a presentation (the chat/post drawn on the stage as well), both from scenarios/.
+- narration: ``text_speed: slow`` (20 characters/s), the scenario's start node (text
+  panel only), ``App.run`` until the typewriter ends or ``--seconds`` pass.
+- decision: the same at the first decision node with a presentation (the chat or post
+  on the stage as well).
+- fade: ``text_speed: instant`` at that decision node, the key ``1`` posted as a
+  KEYDOWN event, ``App.run`` until the 0.2 s cross-fade to the next node has ended;
+  ``--fades`` times, each with a fresh play scene (the scenario's background and
+  presentation drawn once by then, as in a play).
+- play (memory only): a whole play of the first scenario by keys, learning mode, the
+  first choice offered each time, ``text_speed: fast``, a few idle turns after each
+  screen settles (as a person reads), until the report; VmRSS and VmHWM at its end.
+
+Wrapping ``pygame.event.get`` (a turn starts), ``App.frame`` (it ends) and
+``pygame.display.flip`` (the turn drew), it prints turns per second (the loop's rate
+while something moves; the target is 60), frames drawn per second (the typewriter
+draws only when a letter was added: 20 a second at this speed), the work of a drawn
+frame and of a turn that drew nothing, the worst gap between two turns, what opening
+the node cost (``app.push`` or the choice, with the first frame), then VmRSS and VmHWM
+from /proc/self/status. A second, instrumented run splits the drawn frame into the
+scene's background, pygame_gui's update and draw, and ``pygame.display.flip``; the child
+also times 60 bare flips of the same window as the floor.
 
 Window: the game draws on a 1280x720 canvas with pygame.SCALED. Under SDL's
 ``dummy`` driver there is no real window (the figure is the game's own drawing).
@@ -23,7 +36,7 @@ Under ``x11`` (an Xvfb 1920x1080x24 this script starts when ``Xvfb`` is installe
 the window is resized to 1920x1080 with ``pygame.Window``, so SDL scales every
 frame up as it would on a 1080p desktop (here with Mesa's software OpenGL, no GPU).
 Prints figures, asserts nothing. Targets (the project's issue): 60 frames per second
-during the typewriter at a 1920x1080 window, resident memory <= 200 MB.
+during the typewriter and transitions at a 1920x1080 window, resident memory <= 200 MB.
 """
 
 from __future__ import annotations
@@ -39,13 +52,15 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gui_common import machine_busy, print_machine, print_others, xvfb  # noqa: E402
 
-CASES = ("narration", "decision")
+CASES = ("narration", "decision", "fade")
 BUDGET = 1 / 60
+TITLE_SECONDS = 1.0
 
 
 # -- the child: one case in its own process ---------------------------------------------------
@@ -61,14 +76,14 @@ def memory() -> dict[str, float]:
     return found
 
 
-def first_node(scenario: object, case: str) -> str:
-    """The start node (narration) or the first decision reached that has a presentation."""
+def first_node(scenario: Any, case: str) -> str:
+    """The start node (narration) or the first decision that has a presentation."""
     if case == "narration":
-        return scenario.start  # type: ignore[attr-defined]
-    nodes = scenario.nodes  # type: ignore[attr-defined]
+        return str(scenario.start)
+    nodes = scenario.nodes
     for node_id, node in nodes.items():
         if node.kind == "decision" and node.presentation is not None:
-            return node_id
+            return str(node_id)
     return next(node_id for node_id, node in nodes.items() if node.kind == "decision")
 
 
@@ -93,8 +108,47 @@ class Timers:
         setattr(owner, name, timed)
 
 
+class Turns:
+    """Per loop turn of App.run: when it began, its work (events + frame), whether it drew."""
+
+    def __init__(self, app: Any, pygame: Any) -> None:
+        self.rows: list[tuple[float, float, bool, int]] = []
+        self.on = False
+        self.run = 0  # which call of App.run a turn belongs to
+        self._began = 0.0
+        self._flips = 0
+        get, frame, flip = pygame.event.get, app.frame, pygame.display.flip
+
+        def counted_get(*args: object, **kwargs: object) -> list:
+            self._began = time.perf_counter()
+            return get(*args, **kwargs)
+
+        def counted_frame(seconds: float) -> None:
+            flips = self._flips
+            frame(seconds)
+            if self.on:
+                end = time.perf_counter()
+                self.rows.append((self._began, end - self._began, self._flips > flips, self.run))
+
+        def counted_flip() -> None:
+            flip()
+            self._flips += 1
+
+        pygame.event.get = counted_get
+        app.frame = counted_frame
+        pygame.display.flip = counted_flip
+
+
+SCALING = ("SDL_HINT_RENDER_SCALE_QUALITY", "SDL_RENDER_SCALE_QUALITY")
+
+
+def scaling() -> dict[str, str]:
+    """How SDL was asked to scale the canvas to the window (the game may ask for smoothness)."""
+    return {name: os.environ[name] for name in SCALING if name in os.environ}
+
+
 def floor_child(seconds: float) -> dict[str, object]:
-    """A bare pygame window of the same size and flags, filled and flipped at 60 fps."""
+    """A bare pygame window of the same size, flags and scaling, filled and flipped at 60 fps."""
     import pygame
 
     pygame.display.init()
@@ -120,16 +174,76 @@ def floor_child(seconds: float) -> dict[str, object]:
         "memory": memory(),
         "window": list(pygame.display.get_window_size()),
         "driver": pygame.display.get_driver(),
+        "scaling": scaling(),
     }
     pygame.display.quit()
     return info
 
 
-def child(case: str, seconds: float, instrument: bool) -> dict[str, object]:
+def settled(app: Any, turns: int = 3) -> Any:
+    """An ``until`` for App.run: true after ``turns`` turns with nothing moving (idle turns)."""
+    count = 0
+
+    def until() -> bool:
+        nonlocal count
+        top = app.stack.top
+        count = 0 if top is not None and top.is_animating else count + 1
+        return count >= turns
+
+    return until
+
+
+def play_child() -> dict[str, object]:
+    """A whole play by keys (learning mode, first choice offered) to the report: its memory."""
+    import pygame
+
+    from game.persistence.settings import Settings, SettingsStore
+    from game.ui.gui.app import App, Folders
+    from game.ui.gui.intents import Action, Intent
+    from game.ui.gui.scenes.play import PlayScene
+    from game.ui.gui.scenes.title import TitleScene
+
+    with tempfile.TemporaryDirectory() as folder:
+        saves = Path(folder)
+        SettingsStore(saves).save(Settings(text_speed="fast", play_mode="learn"))
+        app = App(Folders(ROOT / "scenarios", saves))
+        app.push(TitleScene(app))
+        app.frame(0)
+        if pygame.display.get_driver() != "dummy":
+            pygame.Window.from_display_module().size = (1920, 1080)
+        app.run(until=settled(app, 30))
+        scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
+        scene = PlayScene(app, scenario)
+        app.push(scene)
+        steps = 0
+        while app.stack.top is scene and steps < 400:
+            app.run(until=settled(app))  # typed out, faded in, a few idle turns: a person reads
+            if scene.phase == "choosing":
+                number = next(c.number for _, c, _ in scene.choice_cards if c.is_available)
+                app.dispatch(Intent(Action.CHOOSE, number))
+            else:
+                app.dispatch(Intent(Action.CONFIRM))
+            steps += 1
+        app.run(until=settled(app))
+        info = {
+            "steps": steps,
+            "ended_on": type(app.stack.top).__name__,
+            "scenario": scenario.scenario_id,
+            "nodes": len(scene.engine.state.path),
+            "memory": memory(),
+            "driver": pygame.display.get_driver(),
+        }
+        app.close()
+    return info
+
+
+def child(case: str, seconds: float, fades: int, instrument: bool) -> dict[str, object]:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     sys.path.insert(0, str(ROOT))
     if case == "floor":
         return floor_child(seconds)
+    if case == "play":
+        return play_child()
     import pygame
 
     from game.persistence.settings import Settings, SettingsStore
@@ -140,75 +254,81 @@ def child(case: str, seconds: float, instrument: bool) -> dict[str, object]:
     info: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as folder:
         saves = Path(folder)
-        SettingsStore(saves).save(Settings(text_speed="slow"))
+        speed = "instant" if case == "fade" else "slow"
+        SettingsStore(saves).save(Settings(text_speed=speed, play_mode="assess"))
         app = App(Folders(ROOT / "scenarios", saves))
         app.push(TitleScene(app))
         app.frame(0)
         if pygame.display.get_driver() != "dummy":
-            window = pygame.Window.from_display_module()
-            window.size = (1920, 1080)
-            settle = time.perf_counter() + 0.3
-            while time.perf_counter() < settle:
-                for event in pygame.event.get():
-                    app.process(event)
-                app.frame(0.01)
-                time.sleep(0.01)
+            pygame.Window.from_display_module().size = (1920, 1080)
+        on_title = time.perf_counter() + TITLE_SECONDS
+        app.run(until=lambda: time.perf_counter() >= on_title)
         scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
         node = first_node(scenario, case)
-        text = scenario.node(node).text.get(app.lang)
         timers = Timers()
-        scene = PlayScene(app, scenario, start_at=node)
+        turns = Turns(app, pygame)
         if instrument:
-            timers.wrap(scene, "draw_background", "scene background")
-            timers.wrap(scene, "draw_overlay", "scene overlay")
+            timers.wrap(PlayScene, "draw_background", "scene background")
+            timers.wrap(PlayScene, "draw_overlay", "scene overlay (fade, focus)")
             timers.wrap(pygame.display, "flip", "display.flip")
-        app.push(scene)
-        if instrument:
             timers.wrap(app.manager, "update", "pygame_gui update")
             timers.wrap(app.manager, "draw_ui", "pygame_gui draw_ui")
-            timers.on = True
         info.update(
             scenario=scenario.scenario_id,
             node=node,
-            characters=len(text),
+            characters=len(scenario.node(node).text.get(app.lang)),
             speed=app.settings.characters_per_second,
-            animating=scene.is_animating,
             window=list(pygame.display.get_window_size()),
             canvas=list(app.window.get_size()),
             driver=pygame.display.get_driver(),
+            scaling=scaling(),
         )
-        costs, ends = [], []
-        drawn_before = app.frames_drawn
+        opens: list[float] = []
+        open_rows: list[int] = []  # the turns that opened a node, reported apart
         cpu_before = time.process_time()
-        start = last = time.perf_counter()
-        finished = False
-        while True:
+        start = time.perf_counter()
+        if case == "fade":
+            for _ in range(fades):
+                scene = PlayScene(app, scenario, start_at=node)
+                app.push(scene)
+                app.run(until=lambda: not app.dirty)  # the choices drawn, the loop idle
+                turns.on = timers.on = True
+                turns.run += 1
+                chose = len(turns.rows)
+                pygame.event.post(
+                    pygame.event.Event(
+                        pygame.KEYDOWN, key=pygame.K_1, mod=0, unicode="1", scancode=0
+                    )
+                )
+                app.run(until=lambda s=scene: s.engine.state.node_id != node and s.fade is None)
+                turns.on = timers.on = False
+                opens.append(turns.rows[chose][1])  # the turn of the key: choose, build, draw
+                open_rows.append(chose)
+                app.pop()
+            finished = True
+        else:
+            scene = PlayScene(app, scenario, start_at=node)
+            turns.on = timers.on = True
             began = time.perf_counter()
-            for event in pygame.event.get():
-                app.process(event)
-            app.frame(began - last)
-            last = began
-            done = time.perf_counter()
-            costs.append(done - began)
-            ends.append(done)
-            if not scene.is_animating:
-                finished = True
-                break
-            if done - start >= seconds:
-                break
-            time.sleep(max(0.0, BUDGET - (time.perf_counter() - began)))
+            app.push(scene)
+            pushed = time.perf_counter() - began
+            cut = time.perf_counter() + seconds
+            app.run(until=lambda: not scene.is_animating or time.perf_counter() >= cut)
+            turns.on = timers.on = False
+            opens.append(pushed + turns.rows[0][1])
+            open_rows.append(0)
+            finished = not scene.is_animating
         elapsed = time.perf_counter() - start
         info.update(
-            costs=costs,
-            ends=ends,
+            rows=turns.rows,
+            opens=opens,
+            open_rows=open_rows,
             elapsed=elapsed,
-            drawn=app.frames_drawn - drawn_before,
             cpu=time.process_time() - cpu_before,
             finished=finished,
             memory=memory(),
             spent=dict(timers.spent),
         )
-        timers.on = False
         flips = []
         for _ in range(60):
             began = time.perf_counter()
@@ -222,8 +342,19 @@ def child(case: str, seconds: float, instrument: bool) -> dict[str, object]:
 # -- the parent ---------------------------------------------------------------------------------
 
 
-def run_case(case: str, env: dict[str, str], seconds: float, instrument: bool = False) -> dict:
-    command = [sys.executable, __file__, "--child", case, "--seconds", str(seconds)]
+def run_case(
+    case: str, env: dict[str, str], seconds: float, fades: int, instrument: bool = False
+) -> dict:
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        case,
+        "--seconds",
+        str(seconds),
+        "--fades",
+        str(fades),
+    ]
     if instrument:
         command.append("--instrument")
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False, cwd=ROOT)
@@ -237,82 +368,128 @@ def ms(value: float) -> str:
     return f"{1000 * value:6.2f}"
 
 
-def measure(label: str, env: dict[str, str], seconds: float) -> dict[str, dict[str, float]]:
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
+
+
+def summarise(result: dict) -> dict[str, float]:
+    """Turn rate, drawn-frame rate and costs over the measured turns (a fade's own turns)."""
+    rows = result["rows"]
+    # gaps between turns of the same App.run (between two fades the play scene was rebuilt)
+    gaps = [b[0] - a[0] for a, b in zip(rows, rows[1:], strict=False) if a[3] == b[3]] or [0.0]
+    opening = set(result["open_rows"])
+    steady = [row for index, row in enumerate(rows) if index not in opening]
+    drawn = [row[1] for row in steady if row[2]] or [0.0]
+    quiet = [row[1] for row in steady if not row[2]] or [0.0]
+    span = sum(gaps)
+    return {
+        "turns": len(rows),
+        "turn_rate": (len(gaps) / span) if span else 0.0,
+        "draw_rate": (sum(1 for row in rows if row[2]) / span) if span else 0.0,
+        "drawn_avg": statistics.fmean(drawn),
+        "drawn_p95": p95(drawn),
+        "drawn_max": max(drawn),
+        "over": sum(1 for cost in drawn if cost > BUDGET),
+        "quiet_avg": statistics.fmean(quiet),
+        "gap_p95": p95(gaps),
+        "gap_max": max(gaps),
+        "open": statistics.median(result["opens"]),
+        "open_max": max(result["opens"]),
+        "cpu": 100 * result["cpu"] / result["elapsed"],
+        "rss": result["memory"]["VmRSS"],
+        "hwm": result["memory"]["VmHWM"],
+    }
+
+
+def measure(label: str, env: dict[str, str], seconds: float, fades: int) -> dict[str, dict]:
     figures = {}
     header = False
     for case in CASES:
-        result = run_case(case, env, seconds)
+        result = run_case(case, env, seconds, fades)
         if not header:
             window, canvas = result["window"], result["canvas"]
             print(
                 f"\n== driver: {result['driver']} ({label}), window {window[0]}x{window[1]}, "
-                f"canvas {canvas[0]}x{canvas[1]} SCALED, up to {seconds:g} s of typewriter =="
+                f"canvas {canvas[0]}x{canvas[1]} SCALED, scaling hints "
+                f"{result['scaling'] or 'none (SDL default)'} =="
             )
             print(
-                f"{'case':10}{'frames':>7}{'fps':>7}{'avg ms':>8}{'p95 ms':>8}{'max ms':>8}"
-                f"{'1st ms':>8}{'>16.7':>6}{'gap ms':>8}{'CPU %':>7}{'RSS MB':>8}{'HWM MB':>8}"
+                f"{'case':10}{'turns':>6}{'turn/s':>7}{'draw/s':>7}{'drawn avg':>10}{'p95':>7}"
+                f"{'max':>7}{'>16.7':>6}{'idle turn':>10}{'gap p95':>8}{'gap max':>8}"
+                f"{'open ms':>8}{'CPU %':>7}{'RSS MB':>7}{'HWM MB':>7}"
             )
             header = True
-        costs = result["costs"]
-        steady = costs[1:] or costs
-        ends = result["ends"]
-        gaps = [b - a for a, b in zip(ends, ends[1:], strict=False)] or [0.0]
-        fps = result["drawn"] / result["elapsed"]
-        p95 = statistics.quantiles(steady, n=20)[-1] if len(steady) >= 20 else max(steady)
-        over = sum(1 for cost in steady if cost > BUDGET)
-        rss, hwm = result["memory"]["VmRSS"], result["memory"]["VmHWM"]
-        cpu = 100 * result["cpu"] / result["elapsed"]
+        row = summarise(result)
         print(
-            f"{case:10}{result['drawn']:7d}{fps:7.1f}{ms(statistics.fmean(steady)):>8}"
-            f"{ms(p95):>8}{ms(max(steady)):>8}{ms(costs[0]):>8}{over:6d}{ms(max(gaps)):>8}"
-            f"{cpu:7.1f}{rss:8.1f}{hwm:8.1f}"
+            f"{case:10}{row['turns']:6d}{row['turn_rate']:7.1f}{row['draw_rate']:7.1f}"
+            f"{ms(row['drawn_avg']):>10}{ms(row['drawn_p95']):>7}{ms(row['drawn_max']):>7}"
+            f"{row['over']:6d}{ms(row['quiet_avg']):>10}{ms(row['gap_p95']):>8}"
+            f"{ms(row['gap_max']):>8}{ms(row['open']):>8}{row['cpu']:7.1f}{row['rss']:7.1f}"
+            f"{row['hwm']:7.1f}"
+        )
+        what = (
+            f"{fades} cross-fades from node {result['node']} (choice 1), instant text"
+            if case == "fade"
+            else f"node {result['node']}: {result['characters']} characters at "
+            f"{result['speed']:g}/s; effect "
+            f"{'finished' if result['finished'] else 'still typing at the cut-off'}"
         )
         print(
-            f"{'':10}{result['scenario']} node {result['node']}: {result['characters']} "
-            f"characters at {result['speed']:g}/s; effect "
-            f"{'finished' if result['finished'] else 'still typing at the cut-off'}; "
-            f"bare flip of this window {ms(result['bare_flip']).strip()} ms"
+            f"{'':10}{result['scenario']} {what}; bare flip of this window "
+            f"{ms(result['bare_flip']).strip()} ms; worst open {ms(row['open_max']).strip()} ms"
         )
-        figures[case] = {
-            "fps": fps,
-            "avg": statistics.fmean(steady),
-            "max": max(steady),
-            "rss": rss,
-            "hwm": hwm,
-        }
+        figures[case] = row
     print(
-        "(avg/p95/max: work per frame after the first, events + app.frame incl. flip; "
-        "'1st': the first frame; '>16.7': frames over the 60 fps budget; 'gap': worst time "
-        "between two frames' ends; CPU %: of one core over the phase)"
+        "(turn/s: loop turns a second while something moves, the target 60; draw/s: frames "
+        "drawn a second; drawn avg/p95/max: work of a turn that drew, events + app.frame incl. "
+        "flip, the turns that opened a node left out; '>16.7': drawn frames over the 60 fps "
+        "budget; idle turn: work of a turn that drew nothing; gap: time between two turns' "
+        "starts; open: app.push or the key's turn with the node's first frame (median); "
+        "CPU %: of one core over the phase)"
     )
-    floor = run_case("floor", env, seconds)
+    floor = run_case("floor", dict(env, **result["scaling"]), seconds, fades)
     print(
-        f"floor: a bare 1280x720 SCALED window ({floor['window'][0]}x{floor['window'][1]}), "
+        f"floor: a bare 1280x720 SCALED window ({floor['window'][0]}x{floor['window'][1]}, "
+        f"scaling hints {floor['scaling'] or 'none'}), "
         f"fill + flip at 60 fps: {ms(floor['flip']).strip()} ms per frame, "
         f"RSS {floor['memory']['VmRSS']:.1f} MB (peak {floor['memory']['VmHWM']:.1f} MB)"
     )
+    play = run_case("play", env, seconds, fades)
+    print(
+        f"a whole play by keys ({play['scenario']}, learning mode, {play['nodes']} nodes, "
+        f"{play['steps']} keys, ended on {play['ended_on']}): "
+        f"RSS {play['memory']['VmRSS']:.1f} MB, peak {play['memory']['VmHWM']:.1f} MB"
+    )
+    figures["play"] = {"rss": play["memory"]["VmRSS"], "hwm": play["memory"]["VmHWM"]}
     print("instrumented runs, ms per drawn frame:")
     for case in CASES:
-        result = run_case(case, env, seconds, instrument=True)
-        drawn = max(result["drawn"], 1)
-        total = statistics.fmean(result["costs"])
+        result = run_case(case, env, seconds, fades, instrument=True)
+        drawn = [row for row in result["rows"] if row[2]]
+        count = max(len(drawn), 1)
+        total = statistics.fmean([row[1] for row in drawn]) if drawn else 0.0
         parts = ", ".join(
-            f"{name} {ms(spent / drawn).strip()}"
+            f"{name} {ms(spent / count).strip()}"
             for name, spent in sorted(result["spent"].items(), key=lambda item: -item[1])
+            if name != "pygame_gui update"
         )
-        print(f"  {case:10} frame {ms(total).strip()} = {parts}, rest in events/update")
+        update = result["spent"].get("pygame_gui update", 0.0) / max(len(result["rows"]), 1)
+        print(
+            f"  {case:10} drawn frame {ms(total).strip()} = {parts}; pygame_gui update "
+            f"{ms(update).strip()} per turn"
+        )
     return figures
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--fades", type=int, default=10)
     parser.add_argument("--drivers", nargs="+", choices=("dummy", "x11"), default=None)
-    parser.add_argument("--child", choices=(*CASES, "floor"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=(*CASES, "floor", "play"), help=argparse.SUPPRESS)
     parser.add_argument("--instrument", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        result = child(args.child, args.seconds, args.instrument)
+        result = child(args.child, args.seconds, args.fades, args.instrument)
         print("RESULT " + json.dumps(result), flush=True)
         return
     has_xvfb = shutil.which("Xvfb") is not None
@@ -327,21 +504,30 @@ def main() -> None:
     for driver in drivers:
         if driver == "dummy":
             env = dict(base, SDL_VIDEODRIVER="dummy")
-            summary[driver] = measure("no window system", env, args.seconds)
+            summary[driver] = measure("no window system", env, args.seconds, args.fades)
         elif not has_xvfb:
             print("\n== driver: x11 skipped: Xvfb is not installed ==")
         else:
             with xvfb() as extra:
                 summary[driver] = measure(
-                    f"Xvfb {extra['DISPLAY']}", dict(base, **extra), args.seconds
+                    f"Xvfb {extra['DISPLAY']}", dict(base, **extra), args.seconds, args.fades
                 )
-    print("\nsummary (targets: 60 fps during the typewriter at 1920x1080, RSS <= 200 MB):")
+    print(
+        "\nsummary (targets: 60 fps during the typewriter and transitions at 1920x1080, "
+        "RSS <= 200 MB):"
+    )
     for driver, figures in summary.items():
         for case, row in figures.items():
+            if case == "play":
+                print(
+                    f"  {driver:6} whole play: RSS {row['rss']:.0f} MB (peak {row['hwm']:.0f} MB)"
+                )
+                continue
             print(
-                f"  {driver:6} {case:10} {row['fps']:5.1f} fps, frame avg {ms(row['avg']).strip()} "
-                f"ms, worst {ms(row['max']).strip()} ms, RSS {row['rss']:.0f} MB "
-                f"(peak {row['hwm']:.0f} MB)"
+                f"  {driver:6} {case:10} {row['turn_rate']:5.1f} turns/s, {row['draw_rate']:5.1f} "
+                f"drawn/s, drawn frame avg {ms(row['drawn_avg']).strip()} ms, worst "
+                f"{ms(row['drawn_max']).strip()} ms, open {ms(row['open']).strip()} ms, "
+                f"RSS {row['rss']:.0f} MB (peak {row['hwm']:.0f} MB)"
             )
 
     print_others(start, started)

@@ -16,9 +16,13 @@ Cases:
 - decision: settings ``text_speed: instant`` written with ``SettingsStore`` in the
   temporary saves folder, then ``PlayScene`` of a scenario from scenarios/ started at
   its first decision node (so the text and the choices are shown at once).
-- title-audio: the title again with ``SDL_AUDIODRIVER=dummy``, SDL's stand-in sound card,
-  so the mixer the game opens when sound is on (the default) really opens and its
-  thread runs as it would with a sound card (with no audio device it fails quietly).
+- decision-sound: the decision screen with ``SDL_AUDIODRIVER=dummy`` (SDL's stand-in
+  sound card, so the mixer really opens and its thread runs as it would with a sound
+  card) after a click was played at the start, as after a choice: sound is on by
+  default, and the game closes the mixer after ``sound.SILENT_SECONDS`` of silence,
+  so part of the window has it open.
+- mixer-open: the same with the mixer kept open (``Sounds.silent_seconds`` set to a
+  day), as the game did before it closed the mixer: what the open mixer costs.
 - floors: a Python loop of ``time.sleep(0.03)`` alone, and the same with an open
   pygame window polled by ``pygame.event.get()`` (what any 30 ms poll loop costs).
 - a second, instrumented run of each game case counts loop turns, frames drawn and
@@ -48,7 +52,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gui_common import machine_busy, print_machine, print_others, xvfb  # noqa: E402
 
-CASES = ("title", "decision", "title-audio", "floor-sleep", "floor-pygame")
+CASES = ("title", "decision", "decision-sound", "mixer-open", "floor-sleep", "floor-pygame")
+DECISIONS = ("decision", "decision-sound", "mixer-open")
 
 
 # -- the child: one case in its own process ---------------------------------------------------
@@ -146,12 +151,13 @@ def child(case: str, seconds: float, warm: float, instrument: bool) -> dict[str,
     info: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as folder:
         saves = Path(folder)
-        if case == "decision":
+        if case in DECISIONS:
             SettingsStore(saves).save(Settings(text_speed="instant"))
         app = App(Folders(ROOT / "scenarios", saves))
         app.push(TitleScene(app))
-        info["mixer"] = pygame.mixer.get_init() is not None
-        if case == "decision":
+        if case == "mixer-open":
+            app.sounds.silent_seconds = 24 * 3600.0
+        if case in DECISIONS:
             scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
             node = first_decision(scenario)
             scene = PlayScene(app, scenario, start_at=node)
@@ -164,16 +170,20 @@ def child(case: str, seconds: float, warm: float, instrument: bool) -> dict[str,
                 text_speed=app.settings.text_speed,
                 presentation=scenario.node(node).presentation is not None,
             )
+        if case in ("decision-sound", "mixer-open"):
+            app.sounds.play("click")  # as a choice would
         counter = Instrument(app, pygame) if instrument else None
 
         def begin() -> None:
             marks["begin"] = read_marks()
+            info["mixer_begin"] = pygame.mixer.get_init() is not None
             info["frames_before"] = app.frames_drawn
             if counter is not None:
                 counter.counting = True
 
         def end() -> None:
             marks["end"] = read_marks()
+            info["mixer_end"] = pygame.mixer.get_init() is not None
             info["frames_during"] = app.frames_drawn - int(info["frames_before"])  # type: ignore[arg-type]
             if counter is not None:
                 counter.counting = False
@@ -238,8 +248,8 @@ def percent(result: dict) -> tuple[float, float, float]:
 def measure(label: str, env: dict[str, str], seconds: float, warm: float) -> dict[str, float]:
     results = {}
     for case in CASES:
-        # title-audio: SDL's dummy audio device stands in for a sound card, so the mixer opens
-        extra = {"SDL_AUDIODRIVER": "dummy"} if case == "title-audio" else {}
+        # SDL's dummy audio device stands in for a sound card, so the mixer opens
+        extra = {"SDL_AUDIODRIVER": "dummy"} if case in ("decision-sound", "mixer-open") else {}
         results[case] = run_case(case, dict(env, **extra), seconds, warm)
     driver = results["title"]["driver"]
     print(f"\n== driver: {driver} ({label}), {seconds:g} s window after {warm:g} s warm-up ==")
@@ -257,20 +267,22 @@ def measure(label: str, env: dict[str, str], seconds: float, warm: float) -> dic
         name = {
             "title": "title screen (App.run)",
             "decision": "decision screen (App.run)",
-            "title-audio": "title, sound on, mixer open",
+            "decision-sound": "decision, a click played at 0 s",
+            "mixer-open": "decision, mixer kept open",
             "floor-sleep": "floor: time.sleep(0.03) loop",
             "floor-pygame": "floor: event.get + sleep(0.03)",
         }[case]
         print(f"{name:34}{cpu:11.2f}%{stat:12.2f}%{frames!s:>14}")
         figures[case] = cpu
     mixers = ", ".join(
-        f"{case} {'open' if results[case]['mixer'] else 'not open'}"
-        for case in ("title", "decision", "title-audio")
+        f"{case} {'open' if results[case]['mixer_begin'] else 'closed'} -> "
+        f"{'open' if results[case]['mixer_end'] else 'closed'}"
+        for case in ("title", *DECISIONS)
     )
-    print(f"audio mixer (sound is on by default): {mixers}")
+    print(f"audio mixer at the window's start -> end (sound is on by default): {mixers}")
     print(
         "(target: title and decision <= 0.50% of one core; /proc stat has 10 ms resolution; "
-        "title-audio runs with SDL_AUDIODRIVER=dummy as a stand-in sound card)"
+        "the sound cases run with SDL_AUDIODRIVER=dummy as a stand-in sound card)"
     )
     print("\ninstrumented runs (app.frame and pygame.event.get wrapped; main-thread CPU):")
     for case in ("title", "decision"):
@@ -324,7 +336,8 @@ def main() -> None:
     for driver, figures in summary.items():
         print(
             f"  {driver:6} title {figures['title']:.2f}%  decision {figures['decision']:.2f}%  "
-            f"title+mixer {figures['title-audio']:.2f}%  "
+            f"after a sound {figures['decision-sound']:.2f}%  "
+            f"mixer kept open {figures['mixer-open']:.2f}%  "
             f"floor sleep {figures['floor-sleep']:.2f}%  "
             f"floor pygame {figures['floor-pygame']:.2f}%"
         )

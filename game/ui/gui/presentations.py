@@ -59,21 +59,32 @@ def _blit_lines(
 
 
 TALLEST = 4000
+FIRST_TRY = 1024  # most presentations fit; a taller one is drawn again at its own height
+FRAME_EDGE = 32  # the frame's bottom edge and corners lie this far below the content
 
 
 def render_presentation(
     item: Presentation, width: int, scenario: Scenario, settings: Settings
 ) -> pygame.Surface:
-    """``item`` drawn at ``width`` and as tall as its content (the caller scrolls it)."""
-    tall = pygame.Surface((width, TALLEST), pygame.SRCALPHA)
-    rect = tall.get_rect()
-    if isinstance(item, Chat):
-        bottom = _chat(tall, rect, item, scenario, settings)
-    elif isinstance(item, Post):
-        bottom = _post(tall, rect, item, scenario, settings)
-    else:
-        bottom = _document(tall, rect, item, settings)
-    return tall.subsurface((0, 0, width, min(TALLEST, bottom + PAD))).copy()
+    """``item`` drawn at ``width`` and as tall as its content (the caller scrolls it).
+
+    The frame (chat background, post card, paper sheet) is drawn to the bottom of the
+    surface and cut just under the content, so its bottom edge never shows.
+    """
+    height = FIRST_TRY
+    while True:
+        tall = pygame.Surface((width, height), pygame.SRCALPHA)
+        rect = tall.get_rect()
+        if isinstance(item, Chat):
+            bottom = _chat(tall, rect, item, scenario, settings)
+        elif isinstance(item, Post):
+            bottom = _post(tall, rect, item, scenario, settings)
+        else:
+            bottom = _document(tall, rect, item, settings)
+        cut = min(TALLEST, bottom + PAD)
+        if cut + FRAME_EDGE <= height or height == TALLEST:
+            return tall.subsurface((0, 0, width, cut)).copy()
+        height = min(TALLEST, cut + FRAME_EDGE)  # too short: draw once more, tall enough
 
 
 def _name(author: str, scenario: Scenario) -> str:

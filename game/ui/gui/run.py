@@ -8,11 +8,13 @@ the text player and the validator never load pygame.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.core.model import Scenario
 from game.ui.gui.app import App, Folders
-from game.ui.gui.scenes.play import PlayScene
 from game.ui.gui.scenes.title import TitleScene
+
+if TYPE_CHECKING:
+    from game.core.model import Scenario
 
 
 def run_gui(
@@ -27,6 +29,8 @@ def run_gui(
     try:
         app.push(TitleScene(app))
         if scenario is not None:
+            from game.ui.gui.scenes.play import PlayScene  # the title alone starts faster
+
             app.push(PlayScene(app, scenario, mode=mode, start_at=start_at))
         return app.run(frames)
     finally:

@@ -67,8 +67,13 @@ class Scene:
 
     @property
     def is_animating(self) -> bool:
-        """True while something moves, so the app draws at frame rate."""
+        """True while something moves, so the app runs at frame rate."""
         return False
+
+    @property
+    def has_visible_change(self) -> bool:
+        """While animating: whether this turn changed the picture (else no frame is drawn)."""
+        return True
 
     def draw_background(self, surface: pygame.Surface) -> None:
         """Draw what lies under the pygame_gui widgets."""

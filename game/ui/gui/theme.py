@@ -206,7 +206,8 @@ def gui_theme(settings: Settings) -> dict[str, Any]:
                     "disabled_border",
                 )
             },
-            "misc": {"border_width": "0", "shadow_width": "0"},
+            # invisible: a plain rectangle, not the antialiased rounded shape drawn at 4x size
+            "misc": {"shape": "rectangle", "border_width": "0", "shadow_width": "0"},
         },
         "@choice_text": {**text_box, "font": typeface("body")},
         "@heading_text": {**text_box, "font": typeface("heading", True)},

@@ -3,7 +3,8 @@
 Owns the play layout (the scene illustration, an in-world presentation when the
 node has one, the speaker's name tab and the text panel with its typewriter,
 the choices as wrapped cards selectable by mouse, keys 1-9 and arrows+Enter,
-locked ones greyed with their reason) and the learning-mode feedback panel.
+locked ones greyed with their reason) and the learning-mode feedback panel;
+what lies under the widgets is composed once per state by ``backdrop``.
 It drives the engine through its pull API and subscribes the autosave and
 history listeners; it never calls the engine while drawing.
 """
@@ -19,7 +20,6 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from game.content.loader import load_file
 from game.core.engine import Engine
 from game.core.model import Chat, Choice, Scenario
 from game.core.state import PlayState
@@ -28,7 +28,7 @@ from game.errors import LockedChoiceError, PerekatError, UndoImpossibleError
 from game.persistence.autosave import Autosaver
 from game.persistence.history import HistoryRecorder
 from game.persistence.saves import SaveGame
-from game.ui.gui import theme
+from game.ui.gui import backdrop, theme
 from game.ui.gui.feedback import draw_feedback, feedback_frame
 from game.ui.gui.illustrations import background
 from game.ui.gui.intents import Action, Intent
@@ -81,6 +81,9 @@ class PlayScene(Scene):
         self.panel_visible = True  # the narration panel; folded away when choices need room
         self.stage_visible = True  # the presentation; folded away as a last resort
         self.name_label: Any = None
+        self.layer = backdrop.CachedLayer()  # all under the widgets, composed once per state
+        self.builds = 0  # bumped whenever the widgets are rebuilt: the layer follows
+        self.letters_drawn: int | None = None  # typewriter progress on the last frame drawn
 
     # -- building the screen ------------------------------------------------------------------
 
@@ -114,6 +117,8 @@ class PlayScene(Scene):
         self.clear()
 
     def clear(self) -> None:
+        self.builds += 1
+        self.app.has_garbage = True  # the widgets killed here
         for widget in self.widgets:
             widget.kill()
         self.widgets, self.choice_buttons, self.choice_cards = [], {}, []
@@ -227,15 +232,20 @@ class PlayScene(Scene):
             (layouts[0][0], layouts[0][1], full, False, has_stage),
             (theme.MARGIN, 1280 - 2 * theme.MARGIN, full, False, False),
         ]
+        built: dict[int, list[tuple[ChoiceView, Any]]] = {}  # boxes by width, built once
         for left, width, space, panel_fits, stage_fits in layouts:
             keep_panel, keep_stage = panel_fits, stage_fits
-            boxes = self._choice_boxes(view, width)
+            if width not in built:
+                built[width] = self._choice_boxes(view, width)
+            boxes = built[width]
             heights = [box.rect.height + 20 for _, box in boxes]
             total = sum(heights) + CHOICE_GAP * (len(boxes) - 1)
             if total <= space or (left, width) == (theme.MARGIN, 1280 - 2 * theme.MARGIN):
                 break
-            for _, box in boxes:
-                box.kill()
+        for other in built.values():
+            if other is not boxes:
+                for _, box in other:
+                    box.kill()
         self.panel_visible, self.stage_visible = keep_panel, keep_stage
         if not keep_panel:
             # the narration has been read; fold it away so every choice fits on screen
@@ -297,6 +307,8 @@ class PlayScene(Scene):
         """F5 for writers: read the scenario file again and keep the place when it still exists."""
         if self.scenario.source is None:
             return
+        from game.content.loader import load_file  # writers only: not loaded for a play
+
         result = load_file(Path(self.scenario.source), self.app.lang)
         if result.scenario is None:
             first = result.diagnostics[0] if result.diagnostics else None
@@ -339,12 +351,13 @@ class PlayScene(Scene):
 
     def proceed(self) -> None:
         """Continue past feedback, along a step, or from the ending to the report."""
-        from game.ui.gui.scenes.report import ReportScene
-
         if self.phase == "feedback":
             self.feedback_for = None
             self.show_node()
         elif self.phase == "waiting" and self.view.kind == "ending":
+            # imported here: the report pulls in the graph layout (networkx), a play does not
+            from game.ui.gui.scenes.report import ReportScene
+
             self.app.replace(ReportScene(self.app, self.scenario, self.engine, self.mode))
         elif self.phase == "waiting":
             self.engine.advance()
@@ -405,66 +418,64 @@ class PlayScene(Scene):
 
     @property
     def is_animating(self) -> bool:
-        typing = self.text_box is not None and self.text_box.active_text_effect is not None
-        return typing or self.fade is not None
+        return self._letters_typed() is not None or self.fade is not None
+
+    @property
+    def has_visible_change(self) -> bool:
+        """The fade moves every turn; the typewriter only when a letter was added."""
+        return self.fade is not None or self._letters_typed() != self.letters_drawn
+
+    def _letters_typed(self) -> int | None:
+        """How far the typewriter is (None when it is not running)."""
+        effect = self.text_box.active_text_effect if self.text_box is not None else None
+        if effect is None:
+            return None
+        return int(getattr(effect, "text_progress", -1))  # -1: an effect without progress
 
     def update(self, seconds: float) -> None:
         if self.fade is not None:
             image, left = self.fade
-            left -= seconds
+            # at most a frame's time a turn: the slow turn that built the node (and ran
+            # while the old picture stayed up) must not eat the fade
+            left -= min(seconds, 1 / 60)
             self.fade = (image, left) if left > 0 else None
+            if self.fade is None:
+                self.app.dirty = True  # one more frame, without the old picture's last trace
 
     # -- drawing ---------------------------------------------------------------------------------
 
     def draw_background(self, surface: pygame.Surface) -> None:
+        cards = tuple(
+            backdrop.Card(tuple(rect), choice.is_available, bool(hit.hovered))
+            for rect, choice, hit in self.choice_cards
+        )
+        # whatever changes the picture: a rebuild (node, reload, settings), folding, scroll, hover
+        shown = (self.builds, self.phase, self.panel_visible, self.stage_visible)
+        key = (*shown, self.stage.offset, self.app.settings, cards)
+        self.layer.draw(surface, key, lambda image: self._compose(image, cards))
+        letters = self._letters_typed()
+        self.letters_drawn = None if letters == -1 else letters
+
+    def _compose(self, surface: pygame.Surface, cards: tuple[backdrop.Card, ...]) -> None:
+        """Everything under the widgets, drawn whole (the layer keeps it until it changes)."""
         settings, colours = self.app.settings, self.app.palette
         view = self.view
         name = view.background or "office"
         surface.blit(background(name, theme.CANVAS, settings.high_contrast), (0, 0))
         if self.phase == "feedback" and self.feedback_for is not None:
-            draw_feedback(surface, self.app.settings, self.feedback_for)
+            draw_feedback(surface, settings, self.feedback_for)
             return
         if view.presentation is not None and self.stage_visible:
-            self._draw_stage(surface, view)
+            self._stage_image(view)
+            self.stage.draw(surface, self.stage_place(view), colours)
         if self.panel_visible:
-            panel = pygame.Surface(PANEL.size, pygame.SRCALPHA)
-            pygame.draw.rect(
-                panel,
-                (*theme.rgb(colours.panel)[:3], colours.panel_alpha),
-                panel.get_rect(),
-                border_radius=16,
-            )
-            surface.blit(panel, PANEL.topleft)
+            backdrop.draw_panel(surface, PANEL, colours)
         if self.panel_visible and self.name_label is not None:
-            tab = pygame.Rect(PANEL.x + 8, PANEL.y - 44, self.name_label.rect.width + 32, 44)
-            pygame.draw.rect(
-                surface,
-                theme.rgb(colours.panel),
-                tab,
-                border_top_left_radius=12,
-                border_top_right_radius=12,
-            )
+            backdrop.draw_name_tab(surface, PANEL, self.name_label.rect.width, colours)
         if view.kind == "ending" and view.ending is not None:
             title = f"{tr(self.app.lang, 'ending')}: {view.ending.title.get(self.app.lang)}"
-            image = theme.font(settings, "heading", bold=True).render(
-                title, True, theme.rgb(colours.primary_ink)
-            )
-            band = image.get_rect(midtop=(640, STAGE_TOP + 24)).inflate(48, 24)
-            pygame.draw.rect(surface, theme.rgb(colours.primary), band, border_radius=12)
-            surface.blit(image, image.get_rect(center=band.center))
-        for rect, choice, hit in self.choice_cards:
-            fill = colours.panel if choice.is_available else colours.background
-            card = pygame.Surface(rect.size, pygame.SRCALPHA)
-            pygame.draw.rect(card, (*theme.rgb(fill)[:3], 245), card.get_rect(), border_radius=12)
-            border = (
-                colours.primary
-                if hit.hovered
-                else (colours.muted if choice.is_available else colours.locked)
-            )
-            pygame.draw.rect(card, theme.rgb(border), card.get_rect(), 2, border_radius=12)
-            surface.blit(card, rect.topleft)
-            if not choice.is_available:
-                _padlock(surface, (rect.right - 28, rect.y + 10), theme.rgb(colours.muted))
+            backdrop.draw_ending_band(surface, settings, title, STAGE_TOP)
+        backdrop.draw_cards(surface, cards, colours)
 
     def scroll_stage(self, pixels: int) -> None:
         """Scroll a presentation taller than its place (mouse wheel, Page Up/Down)."""
@@ -481,10 +492,6 @@ class PlayScene(Scene):
             key, view.presentation, self.stage_place(view).width, self.scenario, self.app.settings
         )
 
-    def _draw_stage(self, surface: pygame.Surface, view: NodeView) -> None:
-        self._stage_image(view)
-        self.stage.draw(surface, self.stage_place(view), self.app.palette)
-
     def draw_overlay(self, surface: pygame.Surface) -> None:
         if self.fade is not None:
             image, left = self.fade
@@ -499,10 +506,3 @@ class PlayScene(Scene):
             band = image.get_rect(midtop=(640, 12)).inflate(24, 12)
             pygame.draw.rect(surface, theme.rgb(colours.accent), band, border_radius=8)
             surface.blit(image, image.get_rect(center=band.center))
-
-
-def _padlock(surface: pygame.Surface, at: tuple[int, int], colour: pygame.Color) -> None:
-    """A small lock drawn beside a locked choice (with its reason in words)."""
-    x, y = at
-    pygame.draw.arc(surface, colour, pygame.Rect(x + 2, y, 12, 14), 0, 3.1416, 2)
-    pygame.draw.rect(surface, colour, pygame.Rect(x, y + 7, 16, 12), border_radius=2)
