@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game import cli_new, cli_playtest
+from game import cli_graph, cli_new, cli_playtest
 from game.cli_support import (
     EXIT_INVALID,
     EXIT_OK,
@@ -32,13 +32,14 @@ from game.errors import EngineError
 from game.ui.terminal.messages import say, translate
 
 MIN_SIDE, MAX_SIDE = 16, 8192  # storyboard picture sides, in pixels
-COMMANDS = ("validate", "storyboard", "analyze", "test", "new")
+COMMANDS = ("validate", "storyboard", "analyze", "test", "new", "graph")
 
 
 def add_commands(commands: Any) -> None:
     """Add the writers' sub-commands to the parser's sub-parsers."""
     cli_playtest.add_command(commands)
     cli_new.add_command(commands)
+    cli_graph.add_command(commands)
     storyboard = commands.add_parser(
         "storyboard",
         help="every screen of a scenario as pictures, for review / papan cerita untuk ditinjau",
@@ -117,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the writers' command named in ``args``."""
     if args.command == "test":
         return cli_playtest.playtest_command(args)
+    if args.command == "graph":
+        return cli_graph.graph_command(args)
     if args.command == "new":
         return cli_new.new_command(args)
     if args.command == "validate":

@@ -1,55 +1,47 @@
 """Pictures of a scenario's decision graph, drawn with pygame from an analysis layout.
 
-Owns mapping a ``GraphLayout`` (columns and rows) into a rectangle and drawing
-it: decisions as circles, linear steps as small diamonds, endings as squares
-whose kind shows by fill and by a mark (a tick, a dash, a cross), so colour is
-never the only carrier; the player's path over it as thick lines with the
-decisions numbered in the order they were made (the report's review uses the
-same numbers), and a legend. It computes no layout (``game.analysis.layout``
-does) and knows nothing of screens.
+Owns drawing a ``GraphLayout`` fitted into a rectangle: decisions as circles,
+linear steps as small diamonds, endings as squares whose kind shows by fill and
+by a mark (a tick, a dash, a cross), so colour is never the only carrier; the
+player's path over it as thick lines with the decisions numbered in the order
+they were made (the report's review uses the same numbers), and a legend. On
+request, the full picture ``graph`` writes as PNG: arrowheads, node ids, each
+choice's label on its own shelf, nodes no play enters hollow and dashed, dead
+ends under a stop sign. It computes no layout or geometry (``game.analysis``'s
+``layout`` and ``picture`` do; the SVG writer shares them) and knows nothing of
+screens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import math
+from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.analysis.layout import GraphLayout, PlacedEdge, PlacedNode
-from game.core.state import PlayState
+from game.analysis.layout import GraphLayout, PlacedNode
+from game.analysis.overlay import GraphMarks, PlayedPath
+from game.analysis.picture import (
+    DEAD_END_COLOUR,
+    ENDING_COLOURS,
+    REPORT_KEYS,
+    Box,
+    Frame,
+    Point,
+    Route,
+    labelled_routes,
+    legend_words,
+    node_reach,
+    octagon,
+    place_labels,
+    routes,
+    stop_sign,
+    trimmed,
+)
 from game.ui.gui import theme
 
-ENDING_COLOURS = {"good": "#2E7D32", "mixed": "#B7791F", "bad": "#C8102E", None: "#52606D"}
-LEGEND = {
-    "id": ("Jalur Anda", "keputusan", "langkah", "akhir baik", "akhir campuran", "akhir buruk"),
-    "en": ("Your path", "decision", "step", "good ending", "mixed ending", "bad ending"),
-}
-
-
-@dataclass(frozen=True)
-class PlayedPath:
-    """What a play went through: its nodes in order and the choices it took at each."""
-
-    nodes: tuple[str, ...] = ()
-    taken: frozenset[tuple[str, str | None]] = field(default_factory=frozenset)
-    numbers: dict[str, int] = field(default_factory=dict)  # decision -> order of choosing
-
-    @classmethod
-    def of(cls, state: PlayState) -> PlayedPath:
-        taken: set[tuple[str, str | None]] = {(r.node_id, r.choice_id) for r in state.history}
-        decided = {r.node_id for r in state.history}
-        for source, target in zip(state.path, state.path[1:], strict=False):
-            if source not in decided:
-                taken.add((source, None))  # a linear step's way on
-            del target
-        numbers: dict[str, int] = {}
-        for number, record in enumerate(state.history, start=1):
-            numbers.setdefault(record.node_id, number)
-        return cls(tuple(state.path), frozenset(taken), numbers)
-
-    def follows(self, edge: PlacedEdge) -> bool:
-        return (edge.source, edge.choice_id) in self.taken and edge.target in self.nodes
+__all__ = ["ENDING_COLOURS", "GraphPicture", "PlayedPath", "draw_legend"]
+DASH = 4
 
 
 class GraphPicture:
@@ -57,15 +49,13 @@ class GraphPicture:
 
     def __init__(self, layout: GraphLayout, rect: pygame.Rect) -> None:
         self.layout, self.rect = layout, rect
-        columns, rows = max(layout.columns, 1), max(layout.rows, 1)
-        self.step_x = rect.width / columns
-        self.step_y = rect.height / rows
-        self.radius = max(3, min(14, round(min(self.step_x, self.step_y) * 0.3)))
+        self.frame = Frame(layout, Box(rect.x, rect.y, rect.width, rect.height))
+        self.step_x, self.step_y = self.frame.step_x, self.frame.step_y
+        self.radius = self.frame.radius
+        self.nodes = {node.node_id: node for node in layout.nodes}
 
     def point(self, x: float, y: float) -> tuple[int, int]:
-        left = self.rect.x + self.step_x / 2
-        middle = self.rect.centery
-        return round(left + x * self.step_x), round(middle + y * self.step_y)
+        return _pixel(self.frame.point(x, y))
 
     def draw(
         self,
@@ -73,60 +63,120 @@ class GraphPicture:
         colours: theme.Palette,
         path: PlayedPath | None = None,
         number_font: pygame.font.Font | None = None,
+        *,
+        label_font: pygame.font.Font | None = None,
+        marks: GraphMarks | None = None,
     ) -> None:
+        """The graph, ``path`` over it, its decisions numbered in ``number_font``.
+
+        With ``label_font`` the full picture: arrowheads, node ids, each choice's
+        label on its shelf. With ``marks``, nodes no play enters are drawn hollow
+        and dashed (with the ways out of them) and dead ends under a stop sign.
+        """
         path = path or PlayedPath()
-        quiet, strong = theme.rgb(colours.locked), theme.rgb(colours.primary)
-        on_path = [edge for edge in self.layout.edges if path.follows(edge)]
-        for edge in self.layout.edges:
-            if not path.follows(edge):
-                self._edge(surface, edge, quiet, 1)
-        for edge in on_path:
-            self._edge(surface, edge, strong, max(3, self.radius // 2))
+        is_full = label_font is not None
+        if label_font is not None:
+            line = label_font.get_linesize()
+            found = labelled_routes(self.frame, _measure(label_font), line)
+        else:
+            found = routes(self.frame)
+        quiet = theme.rgb(colours.muted if is_full else colours.locked)
+        strong = theme.rgb(colours.primary)
+        unreachable = marks.unreachable if marks is not None else frozenset()
+        for route in found:
+            if not path.follows(route.edge):
+                dashed = route.edge.source in unreachable
+                self._route(surface, route, quiet, 1, is_full, dashed)
+        for route in found:
+            if path.follows(route.edge):
+                self._route(surface, route, strong, max(3, self.radius // 2), is_full, False)
         for node in self.layout.nodes:
-            self._node(surface, node, colours, node.node_id in path.nodes)
+            self._node(surface, node, colours, node.node_id in path.nodes, marks)
         if number_font is not None:
             placed: list[pygame.Rect] = []
             for node in self.layout.nodes:
                 number = path.numbers.get(node.node_id)
                 if number is not None:
                     self._number(surface, node, number, number_font, colours, placed)
+        if label_font is not None:
+            self._labels(surface, found, label_font, colours, marks)
 
-    def _edge(
-        self, surface: pygame.Surface, edge: PlacedEdge, colour: pygame.Color, width: int
+    def _route(
+        self,
+        surface: pygame.Surface,
+        route: Route,
+        colour: pygame.Color,
+        width: int,
+        has_arrow: bool,
+        is_dashed: bool,
     ) -> None:
-        points = [self.point(x, y) for x, y in edge.points]
-        if edge.is_back:
-            # a loop back: an arc under the columns, so it does not hide the forward edges
-            (x1, y1), (x2, y2) = points[0], points[-1]
-            low = max(y1, y2) + self.radius * 3
-            points = [(x1, y1), (x1, low), (x2, low), (x2, y2)]
-        if len(points) >= 2:
-            pygame.draw.lines(surface, colour, False, points, width)
+        points: Sequence[Point] = route.points
+        if has_arrow:
+            source, target = self.nodes[route.edge.source], self.nodes[route.edge.target]
+            points = trimmed(points, node_reach(source, self.radius), 0)
+            points = trimmed(points, 0, node_reach(target, self.radius) + 1)
+            if not points:
+                return
+            head = 7 + 2 * width
+            _arrowhead(surface, colour, points, head)
+            points = trimmed(points, 0, head * 0.8)
+        if len(points) < 2:
+            return
+        if is_dashed:
+            _dashed(surface, colour, points, width)
+        else:
+            pygame.draw.lines(surface, colour, False, [_pixel(p) for p in points], width)
 
     def _node(
-        self, surface: pygame.Surface, node: PlacedNode, colours: theme.Palette, is_on_path: bool
+        self,
+        surface: pygame.Surface,
+        node: PlacedNode,
+        colours: theme.Palette,
+        is_on_path: bool,
+        marks: GraphMarks | None = None,
     ) -> None:
         x, y = self.point(node.x, node.y)
         r = self.radius
         ink = theme.rgb(colours.ink)
         fill = theme.rgb(colours.primary) if is_on_path else theme.rgb(colours.panel)
-        outline = ink if node.is_reachable else theme.rgb(colours.locked)
+        if marks is None:
+            is_hollow = False
+            outline = ink if node.is_reachable else theme.rgb(colours.locked)
+        else:
+            is_hollow = node.node_id in marks.unreachable
+            outline = theme.rgb(colours.locked) if is_hollow else ink
         if node.kind == "decision":
             pygame.draw.circle(surface, fill, (x, y), r)
-            pygame.draw.circle(surface, outline, (x, y), r, 2)
+            if is_hollow:
+                _dashed(surface, outline, _circle(x, y, r), 2)
+            else:
+                pygame.draw.circle(surface, outline, (x, y), r, 2)
         elif node.kind == "step":
             s = max(3, round(r * 0.7))
             diamond = [(x, y - s), (x + s, y), (x, y + s), (x - s, y)]
             pygame.draw.polygon(surface, fill, diamond)
-            pygame.draw.polygon(surface, outline, diamond, 2)
+            if is_hollow:
+                _dashed(surface, outline, [*diamond, diamond[0]], 2)
+            else:
+                pygame.draw.polygon(surface, outline, diamond, 2)
         else:
             box = pygame.Rect(0, 0, 2 * r + 2, 2 * r + 2)
             box.center = (x, y)
-            pygame.draw.rect(
-                surface, theme.rgb(ENDING_COLOURS.get(node.ending_kind, "#52606D")), box
-            )
-            pygame.draw.rect(surface, ink if not is_on_path else fill, box, 3 if is_on_path else 1)
-            _ending_mark(surface, box, node.ending_kind)
+            kind = theme.rgb(ENDING_COLOURS.get(node.ending_kind, ENDING_COLOURS[None]))
+            if is_hollow:
+                pygame.draw.rect(surface, theme.rgb(colours.panel), box)
+                corners = [box.topleft, box.topright, box.bottomright, box.bottomleft, box.topleft]
+                _dashed(surface, outline, corners, 2)
+                _ending_mark(surface, box, node.ending_kind, kind)
+            else:
+                pygame.draw.rect(surface, kind, box)
+                pygame.draw.rect(
+                    surface, ink if not is_on_path else fill, box, 3 if is_on_path else 1
+                )
+                _ending_mark(surface, box, node.ending_kind)
+        if marks is not None and node.node_id in marks.dead_ends:
+            sx, sy, size = stop_sign(x, y, r)
+            _stop_sign(surface, sx, sy, size)
 
     def _number(
         self,
@@ -153,10 +203,112 @@ class GraphPicture:
         pygame.draw.rect(surface, theme.rgb(colours.primary), tag, border_radius=4)
         surface.blit(image, image.get_rect(center=tag.center))
 
+    def _labels(
+        self,
+        surface: pygame.Surface,
+        found: Sequence[Route],
+        font: pygame.font.Font,
+        colours: theme.Palette,
+        marks: GraphMarks | None,
+    ) -> None:
+        """Node ids and choice labels, each on the background so lines under it stay quiet."""
+        marked = marks.dead_ends if marks is not None else frozenset()
+        unreachable = marks.unreachable if marks is not None else frozenset()
+        line = font.get_linesize()
+        placed = place_labels(self.frame, found, _measure(font), line, marked)
+        back, ink = theme.rgb(colours.background), theme.rgb(colours.ink)
+        muted = theme.rgb(colours.muted)
+        texts = [
+            (text, muted if node_id in unreachable else ink)
+            for node_id, text in placed.nodes.items()
+        ]
+        texts += [(text, ink) for _, text in placed.edges]
+        for text, colour in texts:
+            box = pygame.Rect(
+                round(text.box.left),
+                round(text.box.top),
+                round(text.box.width),
+                round(text.box.height),
+            )
+            pygame.draw.rect(surface, back, box, border_radius=3)
+            for index, words in enumerate(text.lines):
+                image = font.render(words, True, colour)
+                surface.blit(image, image.get_rect(midtop=(box.centerx, box.top + index * line)))
 
-def _ending_mark(surface: pygame.Surface, box: pygame.Rect, kind: str | None) -> None:
-    """A white tick (good), dash (mixed) or cross (bad) inside an ending's square."""
-    white = pygame.Color("#FFFFFF")
+
+def _pixel(point: Point) -> tuple[int, int]:
+    return round(point[0]), round(point[1])
+
+
+def _measure(font: pygame.font.Font) -> Callable[[str], float]:
+    return lambda text: float(font.size(text)[0])
+
+
+def _circle(x: float, y: float, r: float) -> list[Point]:
+    steps = max(12, round(r * 2))
+    return [
+        (x + r * math.cos(2 * math.pi * k / steps), y + r * math.sin(2 * math.pi * k / steps))
+        for k in range(steps + 1)
+    ]
+
+
+def _dashed(
+    surface: pygame.Surface, colour: pygame.Color, points: Sequence[Point], width: int
+) -> None:
+    """A polyline drawn as dashes of ``DASH`` pixels with gaps as long."""
+    is_ink, left = True, float(DASH)
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+        span = math.hypot(bx - ax, by - ay)
+        done = 0.0
+        while done < span:
+            step = min(left, span - done)
+            if is_ink:
+                start = (ax + (bx - ax) * done / span, ay + (by - ay) * done / span)
+                end = (ax + (bx - ax) * (done + step) / span, ay + (by - ay) * (done + step) / span)
+                pygame.draw.line(surface, colour, _pixel(start), _pixel(end), width)
+            done += step
+            left -= step
+            if left <= 0:
+                is_ink, left = not is_ink, float(DASH)
+
+
+def _arrowhead(
+    surface: pygame.Surface, colour: pygame.Color, points: Sequence[Point], length: float
+) -> None:
+    """A filled arrowhead whose tip is the polyline's last point."""
+    (ax, ay), (bx, by) = points[-2], points[-1]
+    span = math.hypot(bx - ax, by - ay) or 1.0
+    ux, uy = (bx - ax) / span, (by - ay) / span
+    half = length * 0.45
+    base = (bx - ux * length, by - uy * length)
+    corners = [
+        (bx, by),
+        (base[0] - uy * half, base[1] + ux * half),
+        (base[0] + uy * half, base[1] - ux * half),
+    ]
+    pygame.draw.polygon(surface, colour, [_pixel(p) for p in corners])
+
+
+def _stop_sign(surface: pygame.Surface, x: float, y: float, size: float) -> None:
+    """A red octagon with a white bar: a dead end, told by shape as well as colour."""
+    outline = [_pixel(p) for p in octagon(x, y, size)]
+    pygame.draw.polygon(surface, theme.rgb(DEAD_END_COLOUR), outline)
+    pygame.draw.polygon(surface, pygame.Color("#FFFFFF"), outline, 1)
+    bar = max(2, round(size * 0.4))
+    pygame.draw.line(
+        surface,
+        pygame.Color("#FFFFFF"),
+        _pixel((x - size * 0.55, y)),
+        _pixel((x + size * 0.55, y)),
+        bar,
+    )
+
+
+def _ending_mark(
+    surface: pygame.Surface, box: pygame.Rect, kind: str | None, colour: pygame.Color | None = None
+) -> None:
+    """A tick (good), dash (mixed) or cross (bad) inside an ending's square, white unless told."""
+    white = colour or pygame.Color("#FFFFFF")
     inner = box.inflate(-box.width // 2, -box.height // 2)
     if inner.width < 4:
         return
@@ -178,48 +330,54 @@ def draw_legend(
     font: pygame.font.Font,
     colours: theme.Palette,
     lang: str,
+    keys: Sequence[str] = REPORT_KEYS,
 ) -> int:
-    """The key to the shapes, wrapped into ``width``; returns the height used."""
-    labels: Sequence[str] = LEGEND.get(lang, LEGEND["en"])
+    """The key to the shapes named by ``keys``, wrapped into ``width``; returns the height used."""
+    words = legend_words(lang)
     ink = theme.rgb(colours.ink)
     x, y = at
     line = font.get_linesize()
     r = max(5, line // 3)
-    samples = [
-        ("path", None),
-        ("decision", None),
-        ("step", None),
-        ("ending", "good"),
-        ("ending", "mixed"),
-        ("ending", "bad"),
-    ]
-    for (shape, kind), label in zip(samples, labels, strict=True):
-        image = font.render(label, True, ink)
+    for key in keys:
+        image = font.render(words[key], True, ink)
         needed = 2 * r + 8 + image.get_width() + 20
         if x + needed > at[0] + width and x > at[0]:
             x, y = at[0], y + line + 4
         centre = (x + r, y + line // 2)
-        if shape == "path":
-            pygame.draw.line(
-                surface,
-                theme.rgb(colours.primary),
-                (x - 2, centre[1]),
-                (x + 2 * r + 2, centre[1]),
-                4,
-            )
-        elif shape == "decision":
-            pygame.draw.circle(surface, theme.rgb(colours.panel), centre, r)
-            pygame.draw.circle(surface, ink, centre, r, 2)
-        elif shape == "step":
-            s = round(r * 0.8)
-            cx, cy = centre
-            diamond = [(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy)]
-            pygame.draw.polygon(surface, ink, diamond, 2)
-        else:
-            box = pygame.Rect(0, 0, 2 * r + 2, 2 * r + 2)
-            box.center = centre
-            pygame.draw.rect(surface, theme.rgb(ENDING_COLOURS[kind]), box)
-            _ending_mark(surface, box, kind)
+        _sample(surface, key, centre, r, colours)
         surface.blit(image, (x + 2 * r + 8, y))
         x += needed
     return y + line - at[1]
+
+
+def legend_width(font: pygame.font.Font, lang: str, keys: Sequence[str]) -> int:
+    """How wide the legend of ``keys`` is on one row."""
+    r = max(5, font.get_linesize() // 3)
+    words = legend_words(lang)
+    return sum(2 * r + 8 + font.size(words[key])[0] + 20 for key in keys)
+
+
+def _sample(
+    surface: pygame.Surface, key: str, centre: tuple[int, int], r: int, colours: theme.Palette
+) -> None:
+    ink = theme.rgb(colours.ink)
+    cx, cy = centre
+    if key == "path":
+        pygame.draw.line(surface, theme.rgb(colours.primary), (cx - r - 2, cy), (cx + r + 2, cy), 4)
+    elif key == "decision":
+        pygame.draw.circle(surface, theme.rgb(colours.panel), centre, r)
+        pygame.draw.circle(surface, ink, centre, r, 2)
+    elif key == "step":
+        s = round(r * 0.8)
+        diamond = [(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy)]
+        pygame.draw.polygon(surface, ink, diamond, 2)
+    elif key == "unreachable":
+        pygame.draw.circle(surface, theme.rgb(colours.panel), centre, r)
+        _dashed(surface, theme.rgb(colours.locked), _circle(cx, cy, r), 2)
+    elif key == "dead_end":
+        _stop_sign(surface, cx, cy, r)
+    else:
+        box = pygame.Rect(0, 0, 2 * r + 2, 2 * r + 2)
+        box.center = centre
+        pygame.draw.rect(surface, theme.rgb(ENDING_COLOURS[key]), box)
+        _ending_mark(surface, box, key)
