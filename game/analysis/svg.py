@@ -118,10 +118,19 @@ def graph_svg(
     out += ["</g>", f'<g class="labels" fill="{COLOURS["ink"]}">']
     for node_id, text in labels.nodes.items():
         colour = COLOURS["muted"] if node_id in marks.unreachable else COLOURS["ink"]
-        out.append(_backing(text.box))
+        where = (
+            f'text-anchor="middle" x="{_n(text.box.left + text.box.width / 2)}" '
+            f'y="{_n(text.box.top + FONT_SIZE)}"'
+        )
+        # a halo, not a box (a copy under the text, as not every viewer knows paint-order):
+        # the lines that meet the node stay visible around the letters
         out.append(
-            f'<text class="node-label" data-node={quoteattr(node_id)} text-anchor="middle" '
-            f'x="{_n(text.box.left + text.box.width / 2)}" y="{_n(text.box.top + FONT_SIZE)}" '
+            f'<text class="halo" {where} fill="{COLOURS["background"]}" '
+            f'stroke="{COLOURS["background"]}" stroke-width="4" stroke-linejoin="round">'
+            f"{escape(node_id)}</text>"
+        )
+        out.append(
+            f'<text class="node-label" data-node={quoteattr(node_id)} {where} '
             f'fill="{colour}">{escape(node_id)}</text>'
         )
     for route, text in labels.edges:

@@ -42,6 +42,7 @@ from game.ui.gui import theme
 
 __all__ = ["ENDING_COLOURS", "GraphPicture", "PlayedPath", "draw_legend"]
 DASH = 4
+HALO = [(dx, dy) for dx in range(-2, 3) for dy in range(-2, 3) if 0 < dx * dx + dy * dy <= 5]
 
 
 class GraphPicture:
@@ -211,19 +212,22 @@ class GraphPicture:
         colours: theme.Palette,
         marks: GraphMarks | None,
     ) -> None:
-        """Node ids and choice labels, each on the background so lines under it stay quiet."""
+        """Node ids in a halo of the background; choice labels on a patch of it."""
         marked = marks.dead_ends if marks is not None else frozenset()
         unreachable = marks.unreachable if marks is not None else frozenset()
         line = font.get_linesize()
         placed = place_labels(self.frame, found, _measure(font), line, marked)
         back, ink = theme.rgb(colours.background), theme.rgb(colours.ink)
         muted = theme.rgb(colours.muted)
-        texts = [
-            (text, muted if node_id in unreachable else ink)
-            for node_id, text in placed.nodes.items()
-        ]
-        texts += [(text, ink) for _, text in placed.edges]
-        for text, colour in texts:
+        for node_id, text in placed.nodes.items():
+            # a halo, not a box: the lines that meet the node stay visible around the letters
+            at = (round(text.box.left), round(text.box.top))
+            halo = font.render(text.lines[0], True, back)
+            for dx, dy in HALO:
+                surface.blit(halo, (at[0] + dx, at[1] + dy))
+            colour = muted if node_id in unreachable else ink
+            surface.blit(font.render(text.lines[0], True, colour), at)
+        for _, text in placed.edges:
             box = pygame.Rect(
                 round(text.box.left),
                 round(text.box.top),
@@ -232,7 +236,7 @@ class GraphPicture:
             )
             pygame.draw.rect(surface, back, box, border_radius=3)
             for index, words in enumerate(text.lines):
-                image = font.render(words, True, colour)
+                image = font.render(words, True, ink)
                 surface.blit(image, image.get_rect(midtop=(box.centerx, box.top + index * line)))
 
 
