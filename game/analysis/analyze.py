@@ -51,6 +51,7 @@ class Analysis:
     score_range: dict[str, tuple[Fraction, Fraction] | None] | None = None
     tiers: dict[str, int] | None = None
     tiers_estimated: bool = False
+    tiers_sampled: int = 0  # plays drawn for the estimate
     decisions: dict[str, int] | None = None
 
     @property
@@ -91,6 +92,7 @@ class Analysis:
             },
             "tiers": self.tiers,
             "tiers_estimated": self.tiers_estimated,
+            **({"tiers_sampled": self.tiers_sampled} if self.tiers_estimated else {}),
             "decisions": self.decisions,
             "states": self.states,
             "transitions": self.transitions,
@@ -135,7 +137,7 @@ def analyze(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT, seed: in
     budget = None if analysis.paths <= EXACT_TIERS_UP_TO else BALANCE_BUDGET
     analysis.tiers = exact_tiers(graph, order, budget)
     if analysis.tiers is None and analysis.paths > 0:
-        analysis.tiers = sampled_tiers(graph, ahead, seed=seed)
+        analysis.tiers, analysis.tiers_sampled = sampled_tiers(graph, ahead, seed=seed)
         analysis.tiers_estimated = True
     return analysis
 

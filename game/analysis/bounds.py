@@ -19,56 +19,70 @@ from game.analysis.explore import StateGraph
 Best = tuple[int, int, int] | None  # (weight, sum of ratings, count of ratings) of a best path
 
 
+Ways = list[list[tuple[int, int | None]]]  # per state: (target, rating or None) of each move
+
+
 def average_bound(
     graph: StateGraph, order: list[int], competency: str, highest: bool
 ) -> Fraction | None:
     """The highest (or lowest) exact mean of ``competency`` over complete plays; None if unrated."""
     sign = 1 if highest else -1
+    ways: Ways = [
+        [(move.target, _rating(move.ratings, competency)) for move in moves]
+        for moves in graph.moves
+    ]
+    ending = [False] * graph.size
+    for state in graph.endings:
+        ending[state] = True
     trial: Fraction | None = None
-    best = _best_path(graph, order, competency, sign, Fraction(-100))
+    best = _best_path(ways, ending, order, sign, Fraction(-100))
     while best is not None:
         _, total, count = best
         mean = Fraction(total, count)
         if trial is not None and mean <= trial:
             break
         trial = mean
-        best = _best_path(graph, order, competency, sign, trial)
+        best = _best_path(ways, ending, order, sign, trial)
         if best is None or best[0] <= 0:
             break
     return None if trial is None else trial * sign
 
 
 def _best_path(
-    graph: StateGraph, order: list[int], competency: str, sign: int, trial: Fraction
+    ways: Ways, ending: list[bool], order: list[int], sign: int, trial: Fraction
 ) -> Best:
-    """The complete path rating ``competency`` at least once with the most ``sum - trial*count``.
+    """The complete path rating the competency at least once with the most ``sum - trial*count``.
 
     Weights are scaled by the trial's denominator to stay integers. Returns the path's
     (weight, signed sum, count), or None when no complete path rates the competency.
     """
     a, b = trial.numerator, trial.denominator
-    size = graph.size
+    size = len(ways)
     unrated: list[Best] = [None] * size  # best completion that rates nothing
     rated: list[Best] = [None] * size  # best completion that rates at least once
-    ending = set(graph.endings)
     for state in reversed(order):
-        if state in ending:
+        if ending[state]:
             unrated[state] = (0, 0, 0)
             continue
         best_unrated: Best = None
         best_rated: Best = None
-        for move in graph.moves[state]:
-            rating = _rating(move.ratings, competency)
-            after_unrated, after_rated = unrated[move.target], rated[move.target]
+        for target, rating in ways[state]:
+            after_unrated, after_rated = unrated[target], rated[target]
             if rating is None:
-                best_unrated = _better(best_unrated, after_unrated)
-                best_rated = _better(best_rated, after_rated)
+                if after_unrated is not None and (
+                    best_unrated is None or after_unrated[0] > best_unrated[0]
+                ):
+                    best_unrated = after_unrated
+                if after_rated is not None and (
+                    best_rated is None or after_rated[0] > best_rated[0]
+                ):
+                    best_rated = after_rated
                 continue
             value = sign * rating
+            gain = value * b - a
             for after in (after_unrated, after_rated):
-                if after is not None:
-                    candidate = (after[0] + value * b - a, after[1] + value, after[2] + 1)
-                    best_rated = _better(best_rated, candidate)
+                if after is not None and (best_rated is None or after[0] + gain > best_rated[0]):
+                    best_rated = (after[0] + gain, after[1] + value, after[2] + 1)
         unrated[state], rated[state] = best_unrated, best_rated
     return rated[0] if size else None
 
@@ -78,11 +92,3 @@ def _rating(ratings: tuple[tuple[str, int], ...], competency: str) -> int | None
         if name == competency:
             return value
     return None
-
-
-def _better(current: Best, candidate: Best) -> Best:
-    if candidate is None:
-        return current
-    if current is None or candidate[0] > current[0]:
-        return candidate
-    return current

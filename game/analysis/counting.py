@@ -9,9 +9,10 @@ estimated from seeded plays drawn uniformly among all complete plays.
 
 from __future__ import annotations
 
+import bisect
 import random
 from collections import Counter
-from collections.abc import Iterable
+from functools import cache
 
 import networkx as nx
 
@@ -22,7 +23,9 @@ from game.core.scoring import MASTERY, TIERS
 
 EXACT_TIERS_UP_TO = 1_000_000  # plays counted exactly per tier, however many balances
 TIER_SAMPLES = 20_000
-BALANCE_BUDGET = 500_000  # distinct balances carried at once before counting gives way to sampling
+# balances moved along moves before exact tier counting gives way to sampling (about 0.3 s)
+BALANCE_BUDGET = 300_000
+SAMPLED_STEPS = 300_000  # moves taken by all sampled plays together, at most (100 plays at least)
 
 Balance = tuple[int, ...]  # per competency: ratings minus mastery times their count, and the count
 
@@ -112,7 +115,7 @@ def tier_of_balance(balance: Balance) -> str:
 def exact_tiers(
     graph: StateGraph, order: list[int], budget: int | None = BALANCE_BUDGET
 ) -> dict[str, int] | None:
-    """How many complete plays end in each tier, counted exactly; None if over ``budget``.
+    """How many complete plays end in each tier, counted exactly; None past ``budget`` moves.
 
     Plays are carried forward from the start as counts per balance (each competency's
     ratings minus mastery, and whether it was rated). Where the rest of every play from
@@ -127,13 +130,12 @@ def exact_tiers(
         carried[0] = Counter({(0,) * width: 1})
     ending = set(graph.endings)
     tiers = dict.fromkeys(TIERS, 0)
-    carrying = 1
+    work = 0
     for state in order:
         here = carried[state]
         carried[state] = None  # every way into it has been added: free it
         if not here:
             continue
-        carrying -= len(here)
         if state in ending:
             for balance, ways in here.items():
                 tiers[tier_of_balance(balance)] += ways
@@ -147,12 +149,11 @@ def exact_tiers(
             into = carried[target]
             if into is None:
                 into = carried[target] = Counter()
-            before = len(into)
             for balance, ways in here.items():
                 moved = _clipped(balance, shift, floor, ceiling)
                 into[moved] += ways
-            carrying += len(into) - before
-            if budget is not None and carrying > budget:
+            work += len(here)
+            if budget is not None and work > budget:
                 return None
     return tiers
 
@@ -199,7 +200,26 @@ def _future_balance_bounds(
     return low, high
 
 
-def _shift(ratings: Iterable[tuple[str, int]], mastery: int) -> Balance:
+def _chances(graph: StateGraph, ahead: list[int]) -> list[list[float]]:
+    """Per state, cumulative weights of its moves by the plays that go on through each.
+
+    Counts can be thousands of digits long; both sides are shifted down to their top
+    60 bits before becoming floats, which keeps the ratios to float precision.
+    """
+    chances: list[list[float]] = []
+    for state, moves in enumerate(graph.moves):
+        drop = max(0, ahead[state].bit_length() - 60)
+        running, cumulative = 0.0, []
+        for move in moves:
+            running += float(ahead[move.target] >> drop)
+            cumulative.append(running)
+        chances.append(cumulative)
+    return chances
+
+
+@cache
+def _shift(ratings: tuple[tuple[str, int], ...], mastery: int) -> Balance:
+    """How a move's ratings change a balance (cached: scenarios reuse a few rating sets)."""
     shift = [0] * (2 * len(COMPETENCIES))
     for name, value in ratings:
         index = COMPETENCIES.index(name)
@@ -209,24 +229,38 @@ def _shift(ratings: Iterable[tuple[str, int]], mastery: int) -> Balance:
 
 
 def sampled_tiers(
-    graph: StateGraph, ahead: list[int], samples: int = TIER_SAMPLES, seed: int = 0
-) -> dict[str, int]:
-    """Tier counts estimated from plays drawn uniformly among all complete plays."""
+    graph: StateGraph,
+    ahead: list[int],
+    samples: int = TIER_SAMPLES,
+    seed: int = 0,
+    steps: int = SAMPLED_STEPS,
+) -> tuple[dict[str, int], int]:
+    """Tier counts estimated from plays drawn uniformly among all complete plays.
+
+    Draws ``samples`` plays, fewer when plays are so long that more would take over
+    ``steps`` moves in all (at least 100). Returns the estimate and the plays drawn.
+    """
     rng = random.Random(seed)
     mastery = int(MASTERY)
     hits: Counter[str] = Counter()
     total = ahead[0]
-    for _ in range(samples):
+    chances = _chances(graph, ahead)
+    drawn = taken = 0
+    while drawn < samples and (drawn < 100 or taken < steps):
+        drawn += 1
         state = 0
         balance = [0] * (2 * len(COMPETENCIES))
         while graph.moves[state]:
-            pick = rng.randrange(ahead[state])
-            for move in graph.moves[state]:
-                if pick < ahead[move.target]:
-                    break
-                pick -= ahead[move.target]
+            moves, weights = graph.moves[state], chances[state]
+            move = (
+                moves[bisect.bisect_right(weights, rng.random() * weights[-1])]
+                if len(moves) > 1
+                else moves[0]
+            )
             for index, delta in enumerate(_shift(move.ratings, mastery)):
                 balance[index] += delta
             state = move.target
+            taken += 1
         hits[tier_of_balance(tuple(balance))] += 1
-    return {tier: round(total * hits[tier] / samples) for tier in TIERS}
+    # integer arithmetic: the total may be far beyond what a float holds
+    return {tier: (total * hits[tier] + drawn // 2) // drawn for tier in TIERS}, drawn
