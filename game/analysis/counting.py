@@ -200,6 +200,24 @@ def _future_balance_bounds(
     return low, high
 
 
+FIELD = 32  # bits per part of a packed balance
+BIAS = 8  # added to every part of every move's shift so packed parts never go negative
+MIN_SAMPLES = 100
+
+
+def _packed(shift: Balance) -> int:
+    """A move's shift as one integer, so a sampled play sums its moves with one addition each."""
+    return sum((part + BIAS) << (FIELD * index) for index, part in enumerate(shift))
+
+
+def _unpacked(packed: int, moves: int) -> Balance:
+    mask = (1 << FIELD) - 1
+    return tuple(
+        ((packed >> (FIELD * index)) & mask) - BIAS * moves
+        for index in range(2 * len(COMPETENCIES))
+    )
+
+
 def _chances(graph: StateGraph, ahead: list[int]) -> list[list[float]]:
     """Per state, cumulative weights of its moves by the plays that go on through each.
 
@@ -245,22 +263,21 @@ def sampled_tiers(
     hits: Counter[str] = Counter()
     total = ahead[0]
     chances = _chances(graph, ahead)
+    packed = [[_packed(_shift(move.ratings, mastery)) for move in moves] for moves in graph.moves]
     drawn = taken = 0
-    while drawn < samples and (drawn < 100 or taken < steps):
+    while drawn < samples and (drawn < MIN_SAMPLES or taken < steps):
         drawn += 1
-        state = 0
-        balance = [0] * (2 * len(COMPETENCIES))
-        while graph.moves[state]:
-            moves, weights = graph.moves[state], chances[state]
-            move = (
-                moves[bisect.bisect_right(weights, rng.random() * weights[-1])]
-                if len(moves) > 1
-                else moves[0]
-            )
-            for index, delta in enumerate(_shift(move.ratings, mastery)):
-                balance[index] += delta
-            state = move.target
-            taken += 1
-        hits[tier_of_balance(tuple(balance))] += 1
+        state, balance, length = 0, 0, 0
+        while True:
+            moves = graph.moves[state]
+            if not moves:
+                break
+            weights = chances[state]
+            pick = bisect.bisect_right(weights, rng.random() * weights[-1]) if len(moves) > 1 else 0
+            balance += packed[state][pick]
+            state = moves[pick].target
+            length += 1
+        taken += length
+        hits[tier_of_balance(_unpacked(balance, length))] += 1
     # integer arithmetic: the total may be far beyond what a float holds
     return {tier: (total * hits[tier] + drawn // 2) // drawn for tier in TIERS}, drawn

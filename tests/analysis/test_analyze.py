@@ -5,9 +5,13 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
-from support import FIXTURES
+import pytest
+from support import FIXTURES, SCENARIOS, load_scenario
 
 from game.analysis.analyze import analyze
+from game.analysis.counting import completions, exact_tiers, sampled_tiers
+from game.analysis.explore import explore
+from game.analysis.order import topological_order
 from game.content.loader import load_bytes
 from game.core.model import Scenario
 
@@ -195,3 +199,20 @@ def test_the_fixture_whose_counter_climbs_in_a_loop_is_analysed_exactly() -> Non
     assert result.scenario is not None
     analysis = analyze(result.scenario, state_limit=2_000)
     assert not analysis.is_partial and analysis.endings == ["akhir-baik", "akhir-buruk"]
+
+
+def test_sampled_tiers_estimate_the_exact_counts() -> None:
+    """Plays drawn uniformly (seeded) estimate each tier's count within a few percent."""
+    graph = explore(load_scenario(SCENARIOS / "hoaks-viral.yaml"))
+    order = topological_order(graph)
+    assert order is not None
+    ahead = completions(graph, order)
+    exact = exact_tiers(graph, order, budget=None)
+    assert exact is not None
+    estimate, drawn = sampled_tiers(graph, ahead, samples=20_000, seed=5, steps=10**9)
+    assert drawn == 20_000 and sum(estimate.values()) == pytest.approx(ahead[0], abs=4)
+    for tier, count in exact.items():
+        assert estimate[tier] == pytest.approx(count, abs=0.015 * ahead[0]), tier
+    assert sampled_tiers(graph, ahead, samples=500, seed=5) == sampled_tiers(
+        graph, ahead, samples=500, seed=5
+    )
