@@ -41,6 +41,7 @@ from game.ui.gui.intents import Action, Intent, intents_from  # noqa: E402
 from game.ui.gui.scene import Scene, SceneStack  # noqa: E402
 from game.ui.gui.sound import Sounds  # noqa: E402
 from game.ui.gui.warmup import font_warm_ups  # noqa: E402
+from game.ui.gui.window import ask_for_smooth_scaling, fit_window  # noqa: E402
 
 if TYPE_CHECKING:
     from game.content.loader import LoadResult
@@ -100,7 +101,10 @@ class App:
         flags = pygame.SCALED | pygame.RESIZABLE
         if self.settings.fullscreen:
             flags |= pygame.FULLSCREEN
-        return pygame.display.set_mode(theme.CANVAS, flags)
+        ask_for_smooth_scaling()
+        surface = pygame.display.set_mode(theme.CANVAS, flags)
+        fit_window(theme.CANVAS, self.settings.fullscreen)
+        return surface
 
     def _new_manager(self) -> pygame_gui.UIManager:
         manager = pygame_gui.UIManager(
