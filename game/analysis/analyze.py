@@ -18,6 +18,7 @@ from game.analysis.bounds import average_bound
 from game.analysis.counting import (
     BALANCE_BUDGET,
     EXACT_TIERS_UP_TO,
+    SAMPLED_STEPS,
     arrivals,
     completions,
     exact_tiers,
@@ -134,12 +135,15 @@ def analyze(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT, seed: in
     analysis.score_range = _score_range(graph, order)
     # exact up to a million plays whatever it costs, and beyond while the balances carried
     # stay within budget; past that, plays drawn uniformly estimate the shares
-    # past a million plays, exact counting may spend only a few moves per state and move
-    scale = 3 * (graph.size + analysis.transitions)
+    # past a million plays, exact counting may spend about one move per state and move,
+    # and drawing plays a few more: the tiers then cost what exploring cost, no more
+    scale = graph.size + analysis.transitions
     budget = None if analysis.paths <= EXACT_TIERS_UP_TO else min(BALANCE_BUDGET, scale)
     analysis.tiers = exact_tiers(graph, order, budget)
     if analysis.tiers is None and analysis.paths > 0:
-        analysis.tiers, analysis.tiers_sampled = sampled_tiers(graph, ahead, seed=seed)
+        analysis.tiers, analysis.tiers_sampled = sampled_tiers(
+            graph, ahead, seed=seed, steps=min(SAMPLED_STEPS, 5 * scale)
+        )
         analysis.tiers_estimated = True
     return analysis
 
