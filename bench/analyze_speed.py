@@ -26,19 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import scenario_yaml  # noqa: E402
+from timing import best_of  # noqa: E402
 
 from game.analysis.analyze import analyze  # noqa: E402
 from game.analysis.explore import explore  # noqa: E402
 from game.content.loader import load_file  # noqa: E402
-
-
-def best_of(repeat: int, action: object) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +19,9 @@ from game.cli_support import (
     EXIT_INVALID,
     EXIT_OK,
     CliError,
-    find_scenario,
-    print_diagnostics,
-    scenarios_dir,
+    add_scenario_arguments,
+    scenario_or_report,
 )
-from game.content.yaml_strict import DEFAULT_MAX_BYTES
 from game.persistence.atomic import write_atomic
 
 FORMATS = (".svg", ".png", ".dot", ".graphml")
@@ -70,7 +67,7 @@ def add_command(commands: Any) -> None:
         "play enters and dead ends marked; with --result, a play's path over it. SVG and PNG "
         "are made without Graphviz; DOT and GraphML are for other tools.",
     )
-    graph.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
+    add_scenario_arguments(graph)
     graph.add_argument(
         "-o",
         "--output",
@@ -85,14 +82,6 @@ def add_command(commands: Any) -> None:
         metavar="RESULT.json",
         help="a play's result (the last line of 'play --json') whose path is drawn",
     )
-    graph.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
-    graph.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
-    graph.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="size cap of the scenario file in bytes (raise it for generated files)",
-    )
 
 
 def graph_command(args: argparse.Namespace) -> int:
@@ -101,11 +90,9 @@ def graph_command(args: argparse.Namespace) -> int:
     suffix = output.suffix.lower()
     if suffix not in FORMATS:
         raise CliError(said["suffix"].format(path=output, formats=", ".join(FORMATS)))
-    loaded = find_scenario(args.scenario, scenarios_dir(args), args.lang, args.max_bytes)
-    if loaded.scenario is None:
-        print_diagnostics(loaded.diagnostics, sys.stderr)
+    scenario = scenario_or_report(args)
+    if scenario is None:
         return EXIT_INVALID
-    scenario = loaded.scenario
     # networkx only now
     from game.analysis.layout import layout_scenario
     from game.analysis.overlay import PlayedPath, ResultMismatchError, graph_marks

@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from game.cli_support import (
     EXIT_INVALID,
     EXIT_OK,
     CliError,
-    find_scenario,
-    print_diagnostics,
-    scenarios_dir,
+    add_scenario_arguments,
+    scenario_or_report,
 )
-from game.content.yaml_strict import DEFAULT_MAX_BYTES
 
 
 def add_command(commands: Any) -> None:
@@ -34,20 +30,12 @@ def add_command(commands: Any) -> None:
         "default) or N random plays that prefer choices not yet taken (--random N --seed S). "
         "Reports nodes never entered and choices never taken; fails on any runtime error.",
     )
-    test.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
+    add_scenario_arguments(test)
     how = test.add_mutually_exclusive_group()
     how.add_argument("--all", action="store_true", help="every play (default)")
     how.add_argument("--random", type=int, metavar="N", help="N seeded random plays")
     test.add_argument("--seed", type=int, default=0, help="seed of the random plays (default 0)")
     test.add_argument("--json", action="store_true", help="the report as one JSON object")
-    test.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
-    test.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
-    test.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="size cap of the scenario file in bytes (raise it for generated files)",
-    )
 
 
 def playtest_command(args: argparse.Namespace) -> int:
@@ -56,11 +44,9 @@ def playtest_command(args: argparse.Namespace) -> int:
 
     if args.random is not None and args.random < 1:
         raise CliError("--random needs at least 1 play")
-    loaded = find_scenario(args.scenario, scenarios_dir(args), args.lang, args.max_bytes)
-    if loaded.scenario is None:
-        print_diagnostics(loaded.diagnostics, sys.stderr)
+    scenario = scenario_or_report(args)
+    if scenario is None:
         return EXIT_INVALID
-    scenario = loaded.scenario
     if args.random is not None:
         report = random_plays(scenario, args.random, args.seed)
     else:

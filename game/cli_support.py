@@ -18,6 +18,7 @@ from game import paths
 from game.content.diagnostics import Diagnostic
 from game.content.loader import LoadResult, load_all, load_file
 from game.content.yaml_strict import DEFAULT_MAX_BYTES
+from game.core.model import Scenario
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT_ENDED = 0, 1, 2, 3
 
@@ -67,3 +68,25 @@ def scenarios_dir(args: argparse.Namespace) -> Path:
 
 def saves_dir(args: argparse.Namespace) -> Path:
     return getattr(args, "saves_dir", None) or paths.saves_dir()
+
+
+def add_scenario_arguments(parser: argparse.ArgumentParser) -> None:
+    """The scenario argument and the flags every command reading one scenario shares."""
+    parser.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
+    parser.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
+    parser.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help="size cap of the scenario file in bytes (raise it for generated files)",
+    )
+
+
+def scenario_or_report(args: argparse.Namespace) -> Scenario | None:
+    """The scenario ``args`` name, or None after printing its diagnostics to standard error."""
+    loaded = find_scenario(args.scenario, scenarios_dir(args), args.lang, args.max_bytes)
+    if loaded.scenario is None:
+        print_diagnostics(loaded.diagnostics, sys.stderr)
+        return None
+    return loaded.scenario

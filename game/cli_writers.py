@@ -22,8 +22,9 @@ from game.cli_support import (
     EXIT_INVALID,
     EXIT_OK,
     CliError,
-    find_scenario,
+    add_scenario_arguments,
     print_diagnostics,
+    scenario_or_report,
     scenarios_dir,
 )
 from game.content.diagnostics import has_errors
@@ -46,26 +47,16 @@ def add_commands(commands: Any) -> None:
         description="Render, headless, one PNG per node and one per choice's feedback, plus an "
         "index.html that lays them out in graph order.",
     )
-    storyboard.add_argument(
-        "scenario", help="scenario id from scenarios/ or a path to a .yaml file"
-    )
+    add_scenario_arguments(storyboard)
     storyboard.add_argument(
         "-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into"
     )
-    storyboard.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
     storyboard.add_argument(
         "--size",
         type=picture_size,
         default=(1280, 720),
         metavar="WxH",
         help="size of the pictures in pixels (default 1280x720, the game's canvas)",
-    )
-    storyboard.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
-    storyboard.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="size cap of the scenario file in bytes (raise it for generated files)",
     )
 
     validate = commands.add_parser("validate", help="check scenario files / periksa skenario")
@@ -91,12 +82,10 @@ def add_commands(commands: Any) -> None:
         "the visited flags they ask about) and report plays, endings, unreachable nodes, dead "
         "ends, exact score ranges, tiers and plays per decision.",
     )
-    analyze.add_argument("scenario", help="scenario id from scenarios/ or a path to a .yaml file")
+    add_scenario_arguments(analyze)
     analyze.add_argument(
         "--json", action="store_true", help="print the analysis as one JSON object (last line)"
     )
-    analyze.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
-    analyze.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
     analyze.add_argument(
         "--max-states",
         type=int,
@@ -105,12 +94,6 @@ def add_commands(commands: Any) -> None:
     )
     analyze.add_argument(
         "--seed", type=int, default=0, help="seed of the plays drawn when tiers are estimated"
-    )
-    analyze.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        help="size cap of the scenario file in bytes (raise it for generated files)",
     )
 
 
@@ -161,9 +144,8 @@ def picture_size(text: str) -> tuple[int, int]:
 
 
 def storyboard_command(args: argparse.Namespace) -> int:
-    loaded = find_scenario(args.scenario, scenarios_dir(args), args.lang, args.max_bytes)
-    if loaded.scenario is None:
-        print_diagnostics(loaded.diagnostics, sys.stderr)
+    scenario = scenario_or_report(args)
+    if scenario is None:
         return EXIT_INVALID
     output: Path = args.output
     if output.exists() and not output.is_dir():
@@ -172,7 +154,7 @@ def storyboard_command(args: argparse.Namespace) -> int:
     from game.ui.gui.storyboard import StoryboardWriteError, make_storyboard
 
     try:
-        board = make_storyboard(loaded.scenario, output, args.lang, args.size)
+        board = make_storyboard(scenario, output, args.lang, args.size)
     except StoryboardWriteError as error:
         raise CliError(str(error)) from None
     except EngineError as error:
@@ -187,11 +169,10 @@ def analyze_command(args: argparse.Namespace) -> int:
 
     if args.max_states < 1:
         raise CliError("--max-states must be at least 1")
-    loaded = find_scenario(args.scenario, scenarios_dir(args), args.lang, args.max_bytes)
-    if loaded.scenario is None:
-        print_diagnostics(loaded.diagnostics, sys.stderr)
+    scenario = scenario_or_report(args)
+    if scenario is None:
         return EXIT_INVALID
-    analysis = analyze(loaded.scenario, args.max_states, args.seed)
+    analysis = analyze(scenario, args.max_states, args.seed)
     data = analysis.to_dict()
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
