@@ -17,6 +17,7 @@ from typing import Any
 from game.analysis.bounds import average_bound
 from game.analysis.counting import (
     BALANCE_BUDGET,
+    BALANCE_FLOOR,
     EXACT_TIERS_UP_TO,
     SAMPLED_STEPS,
     arrivals,
@@ -138,7 +139,11 @@ def analyze(scenario: Scenario, state_limit: int = DEFAULT_STATE_LIMIT, seed: in
     # past a million plays, exact counting may spend about one move per state and move,
     # and drawing plays a few more: the tiers then cost what exploring cost, no more
     scale = graph.size + analysis.transitions
-    budget = None if analysis.paths <= EXACT_TIERS_UP_TO else min(BALANCE_BUDGET, scale)
+    budget = (
+        None
+        if analysis.paths <= EXACT_TIERS_UP_TO
+        else min(BALANCE_BUDGET, max(BALANCE_FLOOR, scale))
+    )
     analysis.tiers = exact_tiers(graph, order, budget)
     if analysis.tiers is None and analysis.paths > 0:
         analysis.tiers, analysis.tiers_sampled = sampled_tiers(

@@ -23,10 +23,14 @@ from game.core.scoring import MASTERY, TIERS
 
 EXACT_TIERS_UP_TO = 1_000_000  # plays counted exactly per tier, however many balances
 TIER_SAMPLES = 20_000
-# balances moved along moves before exact tier counting gives way to sampling (about 0.3 s)
+# balances moved along moves before exact tier counting gives way to sampling (about 0.3 s);
+# past a million plays the budget is the state graph's size, but never under the floor, which
+# is several times what the shipped scenarios need (20,000-50,000)
 BALANCE_BUDGET = 300_000
+BALANCE_FLOOR = 60_000
 SAMPLED_STEPS = 300_000  # moves taken by all sampled plays together, at most (100 plays at least)
 
+assert len(COMPETENCIES) == 3, "balances and tiers below are written for three competencies"
 Balance = tuple[int, ...]  # per competency: ratings minus mastery times their count, and the count
 
 
@@ -162,17 +166,24 @@ SURE = 1 << 40  # a balance far enough above (or below) zero that nothing can ch
 
 
 def _clipped(balance: Balance, shift: Balance, low: Balance, high: Balance) -> Balance:
-    """``balance`` moved by ``shift``, each part clipped when the rest cannot change its sign."""
-    values = list(balance)
-    for index in range(0, len(values), 2):
-        value = values[index] + shift[index]
-        if value + low[index] >= 0:
-            value = SURE
-        elif value + high[index] < 0:
-            value = -SURE
-        values[index] = value
-        values[index + 1] = 1 if values[index + 1] or shift[index + 1] else 0
-    return tuple(values)
+    """``balance`` moved by ``shift``, each part clipped when the rest cannot change its sign.
+
+    Written out for the three competencies: this is the inner loop of exact tier counting.
+    """
+    r = balance[0] + shift[0]
+    r = SURE if r + low[0] >= 0 else -SURE if r + high[0] < 0 else r
+    t = balance[2] + shift[2]
+    t = SURE if t + low[2] >= 0 else -SURE if t + high[2] < 0 else t
+    v = balance[4] + shift[4]
+    v = SURE if v + low[4] >= 0 else -SURE if v + high[4] < 0 else v
+    return (
+        r,
+        1 if balance[1] or shift[1] else 0,
+        t,
+        1 if balance[3] or shift[3] else 0,
+        v,
+        1 if balance[5] or shift[5] else 0,
+    )
 
 
 def _future_balance_bounds(
