@@ -89,6 +89,8 @@ def _node(
         ending=None if ending is None else Ending(_text(ending["title"]), ending.get("kind")),
         background=data.get("background"),
         presentation=_presentation(data),
+        discussion=tuple(_text(item) for item in data.get("discussion", ())),
+        facilitator=_text(data["facilitator"]) if "facilitator" in data else None,
     )
 
 

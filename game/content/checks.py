@@ -315,6 +315,11 @@ def _texts(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], Any]]:
         base = ("nodes", node_id)
         if "text" in node:
             yield base + ("text",), node["text"]
+        if "facilitator" in node:
+            yield base + ("facilitator",), node["facilitator"]
+        discussion = node.get("discussion")
+        for index, question in enumerate(discussion if isinstance(discussion, list) else []):
+            yield base + ("discussion", index), question
         ending = node.get("ending")
         if isinstance(ending, dict) and "title" in ending:
             yield base + ("ending", "title"), ending["title"]

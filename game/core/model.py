@@ -188,6 +188,8 @@ class Node:
     ending: Ending | None = None
     background: str | None = None
     presentation: Presentation | None = None
+    discussion: tuple[Text, ...] = ()  # questions for a group, in facilitated sessions
+    facilitator: Text | None = None  # notes only the facilitator's view shows
 
     @property
     def kind(self) -> NodeKind:

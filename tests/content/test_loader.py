@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.content.loader import load_bytes
+from support import FIXTURES
+
+from game.content.loader import load_bytes, load_file
 
 EXTENDED = b"""\
 format: 1
@@ -136,3 +138,36 @@ def test_presentations_and_backgrounds_reach_the_model() -> None:
     assert engine.current().background == "phone"  # the node's own
     engine.advance()
     assert engine.current().background == "office"  # the scenario's default
+
+
+def test_discussion_questions_and_facilitator_notes_load_into_the_node(tmp_path: Path) -> None:
+    """Optional node keys for classroom sessions become Text values; a missing 'en' is SCN100."""
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  rapat:\n",
+        "  rapat:\n"
+        "    discussion:\n"
+        '      - {id: "Apa risikonya?", en: "What is the risk?"}\n'
+        '      - "Siapa yang dirugikan?"\n'
+        '    facilitator: {id: "Tarik ke indikator 2.2.", en: "Draw out indicator 2.2."}\n',
+        1,
+    )
+    path = tmp_path / "diskusi.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_file(path)
+    assert result.scenario is not None, [d.format() for d in result.diagnostics]
+    node = result.scenario.nodes["rapat"]
+    assert [q.get("en") for q in node.discussion] == ["What is the risk?", "Siapa yang dirugikan?"]
+    assert node.facilitator is not None and node.facilitator.get("en").startswith("Draw out")
+    assert [d.code for d in result.diagnostics] == ["SCN100"]  # the question with no English
+
+
+def test_discussion_must_be_a_list_of_texts(tmp_path: Path) -> None:
+    """A discussion written as one string is a schema error at its line."""
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace("  rapat:\n", '  rapat:\n    discussion: "Apa risikonya?"\n', 1)
+    path = tmp_path / "salah.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_file(path)
+    assert result.scenario is None
+    assert [d.code for d in result.diagnostics] == ["SCN011"]
