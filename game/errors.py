@@ -54,3 +54,7 @@ class SaveError(PerekatError):
 
 class ScenarioNotFoundError(PerekatError):
     """A scenario id or path names no scenario."""
+
+
+class RecordsError(PerekatError):
+    """The learning records cannot be opened, read or written (see game.persistence.records)."""

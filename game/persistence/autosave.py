@@ -16,12 +16,18 @@ class Autosaver:
     """Subscribe an instance to an EventBus; it writes the autosave after each choice."""
 
     def __init__(
-        self, store: SaveStore, scenario_hash: str, player: str = "", mode: str = "learn"
+        self,
+        store: SaveStore,
+        scenario_hash: str,
+        player: str = "",
+        mode: str = "learn",
+        play_id: str = "",
     ) -> None:
         self.store = store
         self.scenario_hash = scenario_hash
         self.player = player
         self.mode = mode
+        self.play_id = play_id  # the learning-records registration, so a resume continues it
         self.saves = 0
 
     def __call__(self, event: Event) -> None:
@@ -32,6 +38,12 @@ class Autosaver:
         """Write the autosave of ``state`` now."""
         path = self.store.autosave_path(state.scenario_id)
         self.store.write(
-            path, state, self.scenario_hash, self.player, slot="autosave", mode=self.mode
+            path,
+            state,
+            self.scenario_hash,
+            self.player,
+            slot="autosave",
+            mode=self.mode,
+            play_id=self.play_id,
         )
         self.saves += 1

@@ -43,6 +43,7 @@ class SaveHeader:
     slot: str = ""
     mode: str = "learn"
     perekat_version: str = __version__
+    play_id: str = ""  # the play's learning-records registration, kept across resumes
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +94,19 @@ class SaveStore:
         player: str = "",
         slot: str = "",
         mode: str = "learn",
+        play_id: str = "",
     ) -> SaveHeader:
         """Save ``state`` atomically at ``path``; raise SaveError when the disk refuses."""
         self._keep_unreadable(path)
         header = SaveHeader(
-            state.scenario_id, scenario_hash, state.node_id, now_iso(), player, slot, mode
+            state.scenario_id,
+            scenario_hash,
+            state.node_id,
+            now_iso(),
+            player,
+            slot,
+            mode,
+            play_id=play_id,
         )
         payload = {
             "format": SAVE_FORMAT,
@@ -229,7 +238,7 @@ def _header(data: Any) -> SaveHeader:
         raise SaveError("the save header lacks its scenario, node or time")
     extra = {
         name: data[name]
-        for name in ("player", "slot", "mode", "perekat_version")
+        for name in ("player", "slot", "mode", "perekat_version", "play_id")
         if isinstance(data.get(name), str)
     }
     if extra.get("mode", "learn") not in ("learn", "assess"):

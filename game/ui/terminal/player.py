@@ -34,6 +34,7 @@ class TextPlayerOptions:
     mode: str = "learn"  # "learn": feedback after each choice, undo allowed; "assess": at the end
     is_interactive: bool = False
     player: str = ""
+    play_id: str = ""  # the learning-records registration, written into slot saves too
 
 
 class InputEnded(Exception):
@@ -238,6 +239,7 @@ class TextPlayer:
                     self.options.player,
                     slot=slot,
                     mode=self.options.mode,
+                    play_id=self.options.play_id,
                 )
             except SaveError as error:
                 self.print(translate(self.lang, str(error)))

@@ -1,0 +1,1 @@
+"""The classroom: sessions, pseudonyms and learning records (xAPI statements); no UI."""
