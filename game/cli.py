@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game import __version__, cli_writers
+from game import __version__, cli_records, cli_writers
 from game.cli_support import (
     EXIT_INPUT_ENDED,
     EXIT_INVALID,
@@ -34,7 +34,7 @@ from game.content.loader import load_all
 from game.content.yaml_strict import DEFAULT_MAX_BYTES
 from game.core.engine import Engine, fit_state
 from game.core.model import Scenario
-from game.errors import EngineError, SaveError, StateError
+from game.errors import EngineError, RecordsError, SaveError, StateError
 from game.persistence.autosave import Autosaver
 from game.persistence.history import History, HistoryRecorder
 from game.persistence.plans import PlanRecorder
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="continue a named save slot of this scenario, or a save file (.json)",
     )
     play.add_argument("--player", default=None, help="player name written in saves")
+    cli_records.add_play_flags(play)
     play.add_argument(
         "--mode",
         choices=("learn", "assess"),
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     cli_writers.add_commands(commands)
+    cli_records.add_command(commands)
     return parser
 
 
@@ -128,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_writers.run(args)
         if args.command == "play":
             return play_command(args)
+        if args.command == cli_records.COMMAND:
+            return cli_records.run(args)
         if wants_gui(args):
             from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
@@ -187,12 +191,18 @@ def play_command(args: argparse.Namespace) -> int:
         if args.start:
             raise CliError("--record needs a play from the start; leave out --start")
     elif wants_gui(args):
+        if args.session or args.group or args.results_dir:
+            raise CliError(
+                "--session, --group and --results-dir work in the text player for now; "
+                "use --ui text"
+            )
         from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
         return run_gui(
             scenarios_dir(args), saves_dir(args), scenario, args.frames, args.mode, args.start
         )
     store = SaveStore(saves_dir(args))
+    records = cli_records.open_records(args)  # refused before anything moves (network share)
     try:
         session = _start_play(args, scenario, store)
     except (SaveError, StateError) as error:
@@ -201,9 +211,14 @@ def play_command(args: argparse.Namespace) -> int:
         print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
         return EXIT_INVALID
     engine = session.engine
-    autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode)
+    statements = cli_records.start_play_records(
+        args, records, scenario, engine, session.player, session.mode, session.play_id
+    )
+    play_id = statements.registration
+    autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode, play_id)
     engine.bus.subscribe(autosaver)
     engine.bus.subscribe(HistoryRecorder(History(store.root), session.mode))
+    engine.bus.subscribe(statements)  # after the autosave; a kill between them is caught up
     recorder = (
         PlanRecorder(args.record, f"Golden plan of {scenario.scenario_id}.")
         if (args.record is not None)
@@ -211,7 +226,9 @@ def play_command(args: argparse.Namespace) -> int:
     )
     if recorder is not None:
         engine.bus.subscribe(recorder)
-    options = TextPlayerOptions(args.lang, session.mode, sys.stdin.isatty(), session.player)
+    options = TextPlayerOptions(
+        args.lang, session.mode, sys.stdin.isatty(), session.player, play_id
+    )
     player = TextPlayer(engine, _stdin_line, sys.stdout, store, options)
     try:
         if session.is_resumed and engine.is_finished:
@@ -228,7 +245,7 @@ def play_command(args: argparse.Namespace) -> int:
     except EngineError as error:
         print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
         return EXIT_INVALID
-    except SaveError as error:
+    except (SaveError, RecordsError) as error:
         raise CliError(str(error)) from None
     if recorder is not None and recorder.error is not None:
         reason = recorder.error.strerror or recorder.error
@@ -249,6 +266,7 @@ class PlaySession:
     player: str
     is_resumed: bool = False
     needs_autosave: bool = False
+    play_id: str | None = None  # the learning-records registration a resumed play continues
 
 
 def _start_play(args: argparse.Namespace, scenario: Scenario, store: SaveStore) -> PlaySession:
@@ -286,7 +304,14 @@ def _start_play(args: argparse.Namespace, scenario: Scenario, store: SaveStore) 
         if kept is not None:
             print(say(args.lang, "kept_previous", path=kept))
     player = args.player if args.player is not None else save.header.player
-    return PlaySession(engine, mode, player, is_resumed=True, needs_autosave=bool(args.load))
+    return PlaySession(
+        engine,
+        mode,
+        player,
+        is_resumed=True,
+        needs_autosave=bool(args.load),
+        play_id=save.header.play_id or None,
+    )
 
 
 def _stdin_line() -> str | None:

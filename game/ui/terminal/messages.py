@@ -217,6 +217,42 @@ _INDONESIAN_ERRORS = rules(
             r"^'(.*)' is now an ending; the play has ended$",
             r"'\1' kini menjadi akhir; permainan selesai",
         ),
+        (
+            r"^the saves folder (.*) is on a network share \((.*)\); the learning records database "
+            r"needs this PC's own disk\. Use a local folder with --saves-dir \(class results can "
+            r"still go to a shared folder with --results-dir\)$",
+            r"folder simpanan \1 ada di berbagi jaringan (\2); basis data catatan belajar "
+            r"perlu disk PC ini sendiri. Pakai folder lokal dengan --saves-dir (hasil kelas tetap "
+            r"dapat ditulis ke folder bersama dengan --results-dir)",
+        ),
+        (
+            r"^the learning records (.*) were damaged \((.*)\); kept at (.*), and a new records "
+            r"file was started$",
+            r"catatan belajar \1 rusak (\2); isinya disimpan utuh di \3, dan berkas catatan baru "
+            r"dimulai",
+        ),
+        (
+            r"^the learning records (.*) were written by a newer Perekat \(records schema (\d+); "
+            r"this one knows up to (\d+)\); update Perekat$",
+            r"catatan belajar \1 ditulis oleh Perekat yang lebih baru (skema catatan \2; versi ini "
+            r"mengenal sampai \3); perbarui Perekat",
+        ),
+        (
+            r"^--group names a group within a session; give --session CODE too$",
+            "--group menamai kelompok dalam sebuah sesi; berikan juga --session KODE",
+        ),
+        (
+            r"^--session, --group and --results-dir work in the text player for now; "
+            r"use --ui text$",
+            "--session, --group dan --results-dir untuk sementara hanya bekerja di pemutar teks; "
+            "pakai --ui text",
+        ),
+        (
+            r"^this play belongs to session (.*); its records stay there$",
+            r"permainan ini milik sesi \1; catatannya tetap di sesi itu",
+        ),
+        (r"^cannot write the results file (.*): (.*)$", r"tidak dapat menulis berkas hasil \1: \2"),
+        (r"^cannot write the records to (.*): (.*)$", r"tidak dapat menulis catatan ke \1: \2"),
     )
 )
 

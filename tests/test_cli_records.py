@@ -1,0 +1,162 @@
+"""Learning records through the command line: play with a session, export, names on and off."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ralph.models.xapi.base.statements import BaseXapiStatement
+from test_cli import MINI, run
+
+NAME = "Rahmawati Kusuma"  # appears nowhere in the scenario's own text
+
+
+def lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def verbs(statements: list[dict[str, Any]]) -> list[str]:
+    return [statement["verb"]["display"]["en-US"] for statement in statements]
+
+
+def class_play(tmp_path: Path, *extra: str, stdin: str = "1\n1\n") -> Any:
+    return run(
+        "play",
+        str(MINI),
+        "--ui",
+        "text",
+        "--saves-dir",
+        str(tmp_path / "saves"),
+        "--session",
+        "kelas-a",
+        "--results-dir",
+        str(tmp_path / "usb"),
+        "--player",
+        NAME,
+        *extra,
+        stdin=stdin,
+    )
+
+
+def export(tmp_path: Path, *extra: str) -> Any:
+    return run("records", "export", "--saves-dir", str(tmp_path / "saves"), *extra)
+
+
+def test_a_class_play_writes_its_statements_to_the_store_and_the_results_file(
+    tmp_path: Path,
+) -> None:
+    """Two choices: two answered and one completed, in the store and in the class's file."""
+    out = class_play(tmp_path)
+    assert out.returncode == 0, out.stderr
+    [results] = list((tmp_path / "usb").iterdir())
+    assert results.name.startswith("KELAS-A-peserta-") and results.suffix == ".jsonl"
+    statements = [json.loads(line) for line in lines(results)]
+    assert verbs(statements) == ["answered", "answered", "completed"]
+    for statement in statements:
+        BaseXapiStatement.model_validate(statement)
+    assert [s["result"].get("response") for s in statements[:2]] == ["tolak-halus", "program"]
+    assert len({s["context"]["registration"] for s in statements}) == 1
+    exported = export(tmp_path, "--session", "KELAS-A", "-o", str(tmp_path / "all.jsonl"))
+    assert exported.returncode == 0, exported.stderr
+    assert lines(tmp_path / "all.jsonl") == lines(results)
+    assert "3" in exported.stderr and "KELAS-A" in exported.stderr
+
+
+def test_no_player_name_leaves_the_pc_unless_names_are_on(tmp_path: Path) -> None:
+    """Pseudonyms by default: the name is in no statement, file name or export."""
+    assert class_play(tmp_path).returncode == 0
+    assert export(tmp_path, "-o", str(tmp_path / "all.jsonl")).returncode == 0
+    for path in [*(tmp_path / "usb").iterdir(), tmp_path / "all.jsonl"]:
+        assert "Rahmawati" not in path.name
+        assert "Rahmawati" not in path.read_text(encoding="utf-8")
+
+
+def test_names_appear_once_the_facilitator_turns_them_on(tmp_path: Path) -> None:
+    """records session CODE --names on: later statements of that session carry the name."""
+    turned = run(
+        "--lang", "en", "records", "session", "kelas-a", "--names", "on",
+        "--saves-dir", str(tmp_path / "saves"),
+    )  # fmt: skip
+    assert turned.returncode == 0 and "real names included" in turned.stdout
+    assert class_play(tmp_path).returncode == 0
+    [results] = list((tmp_path / "usb").iterdir())
+    actors = [json.loads(line)["actor"] for line in lines(results)]
+    assert {actor["name"] for actor in actors} == {NAME}
+    assert NAME not in results.name
+
+
+def test_export_is_deterministic_and_can_go_to_stdout(tmp_path: Path) -> None:
+    """Two exports give the same bytes; -o - prints the same lines."""
+    assert class_play(tmp_path).returncode == 0
+    assert export(tmp_path, "-o", str(tmp_path / "a.jsonl")).returncode == 0
+    assert export(tmp_path, "-o", str(tmp_path / "b.jsonl")).returncode == 0
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    printed = export(tmp_path, "-o", "-")
+    assert printed.stdout.splitlines() == lines(tmp_path / "a.jsonl")
+
+
+def test_individual_play_is_recorded_under_local(tmp_path: Path) -> None:
+    """Without --session the play's records are the PC's own, exported with --session local."""
+    saves = str(tmp_path / "saves")
+    out = run("play", str(MINI), "--ui", "text", "--saves-dir", saves, stdin="1\n1\n")
+    assert out.returncode == 0, out.stderr
+    assert export(tmp_path, "--session", "local", "-o", str(tmp_path / "own.jsonl")).returncode == 0
+    statements = [json.loads(line) for line in lines(tmp_path / "own.jsonl")]
+    assert verbs(statements) == ["answered", "answered", "completed"]
+    assert statements[0]["actor"]["account"]["homePage"] == "urn:perekat:local"
+    assert (
+        export(tmp_path, "--session", "KELAS-A", "-o", str(tmp_path / "none.jsonl")).returncode == 0
+    )
+    assert lines(tmp_path / "none.jsonl") == []
+
+
+def test_a_resumed_play_continues_its_records_without_duplicates(tmp_path: Path) -> None:
+    """Input ends after one choice; --resume finishes: one registration, each statement once."""
+    first = class_play(tmp_path, stdin="1\n")
+    assert first.returncode == 3, first.stderr
+    second = run(
+        "play", str(MINI), "--ui", "text", "--resume", "--saves-dir", str(tmp_path / "saves"),
+        "--results-dir", str(tmp_path / "usb"), stdin="1\n",
+    )  # fmt: skip
+    assert second.returncode == 0, second.stderr
+    [results] = list((tmp_path / "usb").iterdir())
+    statements = [json.loads(line) for line in lines(results)]
+    assert verbs(statements) == ["answered", "answered", "completed"]
+    assert len({s["context"]["registration"] for s in statements}) == 1
+    assert {s["actor"]["account"]["homePage"] for s in statements} == {
+        "urn:perekat:session:KELAS-A"
+    }
+
+
+def test_undo_in_the_text_player_voids_the_answer(tmp_path: Path) -> None:
+    """:undo writes xAPI's voided statement for the answer taken back."""
+    out = class_play(tmp_path, stdin="1\n:undo\n1\n1\n")
+    assert out.returncode == 0, out.stderr
+    [results] = list((tmp_path / "usb").iterdir())
+    statements = [json.loads(line) for line in lines(results)]
+    assert verbs(statements) == ["answered", "voided", "answered", "answered", "completed"]
+    assert statements[1]["object"]["id"] == statements[0]["id"]
+
+
+def test_bad_session_codes_and_a_group_without_session_are_usage_errors(tmp_path: Path) -> None:
+    """Exit 2 with the reason, before any play starts."""
+    saves = str(tmp_path / "saves")
+    bad = run("play", str(MINI), "--ui", "text", "--saves-dir", saves, "--session", "a b")
+    assert bad.returncode == 2 and "not allowed" in bad.stderr
+    group = run("play", str(MINI), "--ui", "text", "--saves-dir", saves, "--group", "Tim 1")
+    assert group.returncode == 2 and "--session" in group.stderr
+    window = run("play", str(MINI), "--ui", "gui", "--saves-dir", saves, "--session", "KELAS-A")
+    assert window.returncode == 2 and "--ui text" in window.stderr
+    assert not (tmp_path / "saves").exists()
+
+
+def test_exporting_a_pc_without_records_writes_an_empty_file(tmp_path: Path) -> None:
+    """No records yet: an empty JSON Lines file, a summary saying 0, no database created."""
+    out = run(
+        "--lang", "en", "records", "export", "--saves-dir", str(tmp_path / "saves"),
+        "-o", str(tmp_path / "x.jsonl"),
+    )  # fmt: skip
+    assert out.returncode == 0 and "0 xAPI statements" in out.stderr
+    assert (tmp_path / "x.jsonl").read_text() == ""
+    assert not (tmp_path / "saves").exists()
