@@ -15,7 +15,7 @@ that long; the app warms its fonts up in those idle turns), then ``PlayScene``:
 - fade: ``text_speed: instant`` at that decision node, the key ``1`` posted as a
   KEYDOWN event, ``App.run`` until the 0.2 s cross-fade to the next node has ended;
   ``--fades`` times, each with a fresh play scene (the scenario's background and
-  presentation drawn once by then, as in a play).
+  presentation drawn once by then, as in a play) and a few idle turns after it.
 - play (memory only): a whole play of the first scenario by keys, learning mode, the
   first choice offered each time, ``text_speed: fast``, a few idle turns after each
   screen settles (as a person reads), until the report; VmRSS and VmHWM at its end.
@@ -24,10 +24,11 @@ Wrapping ``pygame.event.get`` (a turn starts), ``App.frame`` (it ends) and
 ``pygame.display.flip`` (the turn drew), it prints turns per second (the loop's rate
 while something moves; the target is 60), frames drawn per second (the typewriter
 draws only when a letter was added: 20 a second at this speed), the work of a drawn
-frame and of a turn that drew nothing, the worst gap between two turns, what opening
-the node cost (``app.push`` or the choice, with the first frame), then VmRSS and VmHWM
-from /proc/self/status. A second, instrumented run splits the drawn frame into the
-scene's background, pygame_gui's update and draw, and ``pygame.display.flip``; the child
+frame and of a turn that drew nothing, the gaps between turns (all three leave out
+the turn that opened a node), what opening the node cost (``app.push`` or the key's
+turn, with the node's first frame), then VmRSS and VmHWM from /proc/self/status. A
+second, instrumented run splits the drawn frame into the scene's background and
+overlay, pygame_gui's update and draw, and ``pygame.display.flip``; the child
 also times 60 bare flips of the same window as the floor.
 
 Window: the game draws on a 1280x720 canvas with pygame.SCALED. Under SDL's
@@ -304,6 +305,7 @@ def child(case: str, seconds: float, fades: int, instrument: bool) -> dict[str, 
                 turns.on = timers.on = False
                 opens.append(turns.rows[chose][1])  # the turn of the key: choose, build, draw
                 open_rows.append(chose)
+                app.run(until=settled(app))  # a few idle turns on the new node, as a person reads
                 app.pop()
             finished = True
         else:
@@ -375,17 +377,24 @@ def p95(values: list[float]) -> float:
 def summarise(result: dict) -> dict[str, float]:
     """Turn rate, drawn-frame rate and costs over the measured turns (a fade's own turns)."""
     rows = result["rows"]
-    # gaps between turns of the same App.run (between two fades the play scene was rebuilt)
-    gaps = [b[0] - a[0] for a, b in zip(rows, rows[1:], strict=False) if a[3] == b[3]] or [0.0]
     opening = set(result["open_rows"])
+    # gaps between turns of the same App.run (between two fades the play scene was rebuilt),
+    # leaving out the gap after a turn that opened a node (that turn is reported as "open")
+    gaps = [
+        b[0] - a[0]
+        for index, (a, b) in enumerate(zip(rows, rows[1:], strict=False))
+        if a[3] == b[3] and index not in opening
+    ] or [0.0]
     steady = [row for index, row in enumerate(rows) if index not in opening]
     drawn = [row[1] for row in steady if row[2]] or [0.0]
     quiet = [row[1] for row in steady if not row[2]] or [0.0]
     span = sum(gaps)
+    turn_rate = (len(gaps) / span) if span else 0.0
+    draw_share = sum(1 for row in steady if row[2]) / max(len(steady), 1)
     return {
         "turns": len(rows),
-        "turn_rate": (len(gaps) / span) if span else 0.0,
-        "draw_rate": (sum(1 for row in rows if row[2]) / span) if span else 0.0,
+        "turn_rate": turn_rate,
+        "draw_rate": turn_rate * draw_share,
         "drawn_avg": statistics.fmean(drawn),
         "drawn_p95": p95(drawn),
         "drawn_max": max(drawn),

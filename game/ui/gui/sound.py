@@ -3,15 +3,16 @@
 Owns synthesising the two short sounds (no audio files to ship), and one
 worker thread that does every mixer call: it opens the mixer at the first
 sound, plays, and closes the mixer again after ``SILENT_SECONDS`` without a
-sound (an open mixer keeps SDL's audio thread waking all the time, which
-costs more idle CPU than the whole game loop). Synthesising (about 40 ms of
-Python) runs on the worker when the app is idle (``prepare``), and closing
-(about 50 ms of waiting for SDL's audio thread) never holds up the frame loop.
-Opening does: pygame holds the interpreter lock while SDL opens the device
-(3 ms with SDL's dummy driver; 110 ms where there is no device, after which
-sound turns itself off). The game stays silent when the machine has no audio
-device. Sound never carries meaning the screen does not also show. One
-``Sounds`` per process: the mixer it opens is pygame's only one.
+sound (an open mixer keeps SDL's audio thread waking all the time: about
+0.1-0.2% of a core while idle). Synthesising (about 40 ms of Python) runs on
+the worker when the app is idle (``prepare``), and closing (about 50 ms of
+waiting for SDL's audio thread) never holds up the frame loop. Opening does:
+pygame holds the interpreter lock while SDL opens the device (3 ms with SDL's
+dummy driver; 110 ms where there is no device, after which sound turns itself
+off), so ``prepare`` also opens and closes the mixer once, while the app is
+idle, to learn early whether there is a device. Sound never carries meaning
+the screen does not also show. One ``Sounds`` per process: the mixer it opens
+is pygame's only one.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Sounds:
         self.silent_seconds = silent_seconds
         self._requests: queue.Queue[str] = queue.Queue()
         self._worker: threading.Thread | None = None
+        self.is_prepared = False  # synthesised and the device tried (by prepare)
         # touched by the worker thread only
         self._buffers: dict[str, bytes] = {}
         self._sounds: dict[str, pygame.mixer.Sound] = {}
@@ -77,7 +79,7 @@ class Sounds:
             self._ask(name)
 
     def prepare(self) -> None:
-        """Synthesise the sounds now, before the first is needed (call while idle)."""
+        """Synthesise the sounds and try the device now, before the first sound (when idle)."""
         if self.enabled and self._worker is None:
             self._ask(_PREPARE)
 
@@ -109,7 +111,11 @@ class Sounds:
             if request == _CLOSE:
                 self._shut()
             elif request == _PREPARE:
-                self._buffers = self._buffers or _tones()
+                # open and close once: where there is no device, find out now, while idle,
+                # not at the first sound (opening holds the interpreter lock throughout)
+                if not self._sounds and self._open():
+                    self._shut()
+                self.is_prepared = True
             elif self.enabled and self._open():
                 sound = self._sounds.get(request)
                 if sound is not None:

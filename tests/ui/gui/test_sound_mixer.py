@@ -43,14 +43,14 @@ def test_a_sound_opens_the_mixer_and_a_silence_closes_it() -> None:
     assert not sounds.is_open and pygame.mixer.get_init() is None
 
 
-def test_preparing_synthesises_without_opening_the_mixer() -> None:
-    """prepare() readies the sounds on the worker but leaves the audio device closed."""
+def test_preparing_synthesises_and_leaves_the_mixer_closed() -> None:
+    """prepare() readies the sounds and tries the device on the worker, then closes it."""
     sounds = Sounds()
     sounds.set_enabled(True)
     try:
         sounds.prepare()
-        assert eventually(lambda: bool(sounds._buffers))
-        assert not sounds.is_open
+        assert eventually(lambda: sounds.is_prepared)
+        assert sounds._buffers and not sounds.is_open and pygame.mixer.get_init() is None
     finally:
         sounds.close()
 
