@@ -20,6 +20,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.classroom.recorder import subscribe_records
 from game.core.engine import Engine
 from game.core.model import Chat, Choice, Scenario
 from game.core.state import PlayState
@@ -331,10 +332,12 @@ class PlayScene(Scene):
         self.show_node(animate=False)
 
     def _subscribe(self) -> None:
-        """Autosave and history listen to the current engine."""
+        """Autosave, history and the learning records listen to the current engine."""
         bus = self.engine.bus
         bus.subscribe(Autosaver(self.app.saves, self.scenario.content_hash, self.player, self.mode))
         bus.subscribe(HistoryRecorder(self.app.history, self.mode))
+        saves, state, lang = self.app.saves.root, self.engine.state, self.app.lang
+        subscribe_records(bus, saves, self.scenario, state, self.mode, self.player, lang)
 
     def choose(self, choice: ChoiceView) -> None:
         if not choice.is_available:
