@@ -229,6 +229,8 @@ def play_command(args: argparse.Namespace) -> int:
     options = TextPlayerOptions(
         args.lang, session.mode, sys.stdin.isatty(), session.player, play_id
     )
+    # a class play asks for the reflection even from a script (its next line; none at the end)
+    options.asks_reflection = options.is_interactive or args.session is not None
     player = TextPlayer(engine, _stdin_line, sys.stdout, store, options)
     try:
         if session.is_resumed and engine.is_finished:

@@ -160,3 +160,14 @@ def test_exporting_a_pc_without_records_writes_an_empty_file(tmp_path: Path) -> 
     assert out.returncode == 0 and "0 xAPI statements" in out.stderr
     assert (tmp_path / "x.jsonl").read_text() == ""
     assert not (tmp_path / "saves").exists()
+
+
+def test_a_class_play_records_the_reflection_typed_after_the_report(tmp_path: Path) -> None:
+    """The line after the last choice is the reflection: a commented statement, in the file."""
+    out = class_play(tmp_path, stdin="1\n1\nSaya akan mengecek sumber dulu.\n")
+    assert out.returncode == 0, out.stderr
+    [results] = list((tmp_path / "usb").iterdir())
+    statements = [json.loads(line) for line in lines(results)]
+    assert verbs(statements) == ["answered", "answered", "completed", "commented"]
+    assert statements[-1]["result"]["response"] == "Saya akan mengecek sumber dulu."
+    BaseXapiStatement.model_validate(statements[-1])

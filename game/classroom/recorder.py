@@ -7,7 +7,8 @@ transaction: an answer or ending that is no longer true is voided (xAPI's
 ``voided`` verb: a statement is never edited or deleted), and whatever the state
 holds that is not yet stored is written. Because the comparison is with the
 state and the ids are deterministic, a kill at any moment loses nothing and
-duplicates nothing: the next start catches up. After each commit the play's
+duplicates nothing: the next start catches up. A reflection written at the end
+is recorded once per text (``commented``). After each commit the play's
 statements are copied to the class results file when there is one.
 
 It does not build statements (``xapi`` does), store them (``game.persistence``
@@ -27,15 +28,21 @@ from pathlib import Path
 from typing import Any
 
 from game.classroom.identity import LOCAL, Attempt, pseudonym, session_key
-from game.classroom.xapi import answered_statement, completed_statement, voided_statement
-from game.core.events import ChoiceMade, ChoiceUndone, Event, EventBus, PlayEnded
+from game.classroom.xapi import (
+    answered_statement,
+    completed_statement,
+    reflection_statement,
+    reflection_text,
+    voided_statement,
+)
+from game.core.events import ChoiceMade, ChoiceUndone, Event, EventBus, PlayEnded, ReflectionWritten
 from game.core.model import Scenario
 from game.core.state import PlayState
 from game.errors import RecordsError
 from game.persistence.records import PlayRow, RecordStore, StatementRow
 from game.persistence.statement_file import StatementFile
 
-ANSWERED, COMPLETED, VOIDED = "answered", "completed", "voided"
+ANSWERED, COMPLETED, VOIDED, COMMENTED = "answered", "completed", "voided", "commented"
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +130,8 @@ class StatementRecorder:
     def __call__(self, event: Event) -> None:
         if isinstance(event, (ChoiceMade, ChoiceUndone, PlayEnded)):
             self.sync(event.state)
+        elif isinstance(event, ReflectionWritten):
+            self.reflect(event.text)
 
     def sync(self, state: PlayState) -> int:
         """Bring the stored statements in step with ``state``; returns how many were new."""
@@ -135,10 +144,35 @@ class StatementRecorder:
             plan = plan_statements(stored, wanted_facts(state, self.first_decision))
             added = transaction.insert(self._rows(plan, state))
         self.written += added
+        self._copy_results()
+        return added
+
+    def reflect(self, text: str) -> int:
+        """Record the player's reflection (``commented``); 0 when blank or stored already.
+
+        The same text twice is stored once; another text is a new statement, the
+        play's next reflection (the class report shows a play's latest).
+        """
+        words = reflection_text(text)
+        if not words:
+            return 0
+        with self.store.transaction() as transaction:
+            stored = transaction.statements(self.registration)
+            said = [row for row in stored if row.verb == COMMENTED]
+            if any(row.fact == words for row in said):
+                return 0
+            statement = reflection_statement(
+                self.attempt, self.scenario, words, len(said), self.clock()
+            )
+            added = transaction.insert([self._row(statement, COMMENTED, COMMENTED, words)])
+        self.written += added
+        self._copy_results()
+        return added
+
+    def _copy_results(self) -> None:
         if self.results is not None:
             rows = self.store.statements(self.registration)
             self.results.append((row.statement_id, row.text) for row in rows)
-        return added
 
     def _rows(self, plan: Plan, state: PlayState) -> list[StatementRow]:
         moment = self.clock()

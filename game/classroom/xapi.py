@@ -1,4 +1,5 @@
-"""xAPI 1.0.3 statements of a play: answered per choice, completed per ending, voided per undo.
+"""xAPI 1.0.3 statements of a play: answered per choice, completed per ending, voided per undo,
+commented per reflection written at the end.
 
 Owns the exact shape of Perekat's learning records (docs/xapi.md shows each
 with an example): the IRIs of activities, verbs and extensions, the
@@ -34,10 +35,12 @@ NAMESPACE = uuid.UUID("710acf17-3ce2-5c9d-889f-86b99aeaa726")
 VERB_ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
 VERB_COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 VERB_VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+VERB_COMMENTED = "http://adlnet.gov/expapi/verbs/commented"
 VERB_DISPLAY = {
     VERB_ANSWERED: {"id-ID": "menjawab", "en-US": "answered"},
     VERB_COMPLETED: {"id-ID": "menyelesaikan", "en-US": "completed"},
     VERB_VOIDED: {"id-ID": "membatalkan", "en-US": "voided"},
+    VERB_COMMENTED: {"id-ID": "mengomentari", "en-US": "commented"},
 }
 CMI_INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
@@ -59,6 +62,7 @@ PLATFORM = "Perekat"
 
 LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
 NAME_LENGTH, DESCRIPTION_LENGTH = 80, 500
+REFLECTION_LENGTH = 1000  # a reflection longer than this is cut (the window takes 300)
 MASTERY = 4  # a choice rated at least this on every competency it rates is a success
 
 
@@ -132,6 +136,35 @@ def completed_statement(
         "timestamp": iso(timestamp),
         "version": XAPI_VERSION,
     }
+
+
+def reflection_statement(
+    attempt: Attempt,
+    scenario: Scenario,
+    text: str,
+    revision: int = 0,
+    timestamp: datetime | None = None,
+) -> dict[str, Any]:
+    """The player's reflection at the end of a play: ADL's ``commented`` on the scenario.
+
+    ``result.response`` holds the text as the player typed it (trimmed, cut to
+    ``REFLECTION_LENGTH``); ``revision`` counts the play's earlier reflections.
+    """
+    return {
+        "id": statement_id(attempt.registration, "commented", revision),
+        "actor": actor(attempt),
+        "verb": verb(VERB_COMMENTED),
+        "object": scenario_activity(scenario),
+        "result": {"response": reflection_text(text)},
+        "context": _context(attempt, scenario, parent=False),
+        "timestamp": iso(timestamp),
+        "version": XAPI_VERSION,
+    }
+
+
+def reflection_text(text: str) -> str:
+    """A reflection as recorded: without surrounding blanks, at most ``REFLECTION_LENGTH``."""
+    return text.strip()[:REFLECTION_LENGTH].strip()
 
 
 def voided_statement(

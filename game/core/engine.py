@@ -11,7 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from game.core.effects import apply_effects
-from game.core.events import ChoiceMade, ChoiceUndone, EventBus, NodeEntered, PlayEnded
+from game.core.events import (
+    ChoiceMade,
+    ChoiceUndone,
+    EventBus,
+    NodeEntered,
+    PlayEnded,
+    ReflectionWritten,
+)
 from game.core.expressions import explain
 from game.core.model import DEFAULT_LANGUAGE, Choice, Scenario
 from game.core.scoring import result_of
@@ -152,6 +159,13 @@ class Engine:
         self.state = replay.state
         self.bus.publish(ChoiceUndone(undone, self.state))
         return undone
+
+    def reflect(self, text: str) -> bool:
+        """Publish the player's reflection on the play (for history and records); False if blank."""
+        if not text.strip():
+            return False
+        self.bus.publish(ReflectionWritten(text.strip(), self.state))
+        return True
 
     def result(self) -> dict[str, Any]:
         """The result object of the play so far (final once finished)."""

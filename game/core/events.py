@@ -39,7 +39,15 @@ class PlayEnded:
     state: PlayState
 
 
-Event = NodeEntered | ChoiceMade | ChoiceUndone | PlayEnded
+@dataclass(frozen=True, slots=True)
+class ReflectionWritten:
+    """The player wrote a reflection at the end of the play (one action for work)."""
+
+    text: str
+    state: PlayState
+
+
+Event = NodeEntered | ChoiceMade | ChoiceUndone | PlayEnded | ReflectionWritten
 Handler = Callable[[Event], None]
 
 

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.core.events import PlayEnded
+from game.core.events import PlayEnded, ReflectionWritten
 from game.core.scoring import TIERS
 
 
@@ -90,7 +90,7 @@ class History:
 
 
 class HistoryRecorder:
-    """Subscribe to the engine's bus: appends the result when a play ends."""
+    """Subscribe to the engine's bus: appends the result when a play ends, and reflections."""
 
     def __init__(self, history: History, mode: str = "learn") -> None:
         self.history = history
@@ -99,6 +99,8 @@ class HistoryRecorder:
     def __call__(self, event: object) -> None:
         if isinstance(event, PlayEnded):
             self.history.append(event.result, self.mode)
+        elif isinstance(event, ReflectionWritten):
+            self.history.append_reflection(event.state.scenario_id, event.text)
 
 
 def _reflection_line(scenario_id: str, text: str) -> dict[str, Any]:

@@ -256,3 +256,30 @@ def test_the_window_records_or_says_why_not(
     monkeypatch.undo()
     with RecordStore(tmp_path / "saves") as store:
         assert verbs(store) == ["answered"]
+
+
+def test_a_reflection_is_recorded_once_per_text(mini: Scenario, tmp_path: Path) -> None:
+    """engine.reflect: one commented statement per new text, copied to the results file."""
+    with RecordStore(tmp_path / "saves") as store:
+        engine = Engine(mini)
+        recorder = recorded(store, mini, engine, session="KELAS-A", results_dir=tmp_path / "usb")
+        play(engine, "tolak-halus", "program")
+        assert engine.reflect("Saya akan bertanya dulu.")
+        engine.reflect("Saya akan bertanya dulu.")
+        assert not engine.reflect("   ")
+        engine.reflect("Saya akan mengajak rekan berdiskusi.")
+        statements = list(store.export())
+    assert verbs_of(statements) == ["answered", "answered", "completed", "commented", "commented"]
+    responses = [s["result"]["response"] for s in statements[3:]]
+    assert responses == ["Saya akan bertanya dulu.", "Saya akan mengajak rekan berdiskusi."]
+    assert len({s["id"] for s in statements}) == 5
+    for statement in statements:
+        BaseXapiStatement.model_validate(statement)
+    [results] = list((tmp_path / "usb").iterdir())
+    lines = results.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [s["id"] for s in statements]
+    assert recorder.written == 5
+
+
+def verbs_of(statements: list[dict[str, Any]]) -> list[str]:
+    return [statement["verb"]["display"]["en-US"] for statement in statements]

@@ -26,12 +26,15 @@ from game.classroom.xapi import (
     EXT_TIER,
     EXT_VIOLATION,
     NAMESPACE,
+    REFLECTION_LENGTH,
     VERB_ANSWERED,
+    VERB_COMMENTED,
     VERB_COMPLETED,
     VERB_VOIDED,
     answered_statement,
     completed_statement,
     group_iri,
+    reflection_statement,
     shorten,
     statement_id,
     voided_statement,
@@ -296,7 +299,7 @@ def test_long_texts_are_shortened_at_a_word() -> None:
 
 
 def test_the_examples_in_docs_xapi_are_what_the_builders_make(mini: Scenario) -> None:
-    """docs/xapi.md's three examples are valid xAPI and exactly what the code builds."""
+    """docs/xapi.md's four examples are valid xAPI and exactly what the code builds."""
     text = (ROOT / "docs" / "xapi.md").read_text(encoding="utf-8")
     examples = [json.loads(block) for block in re.findall(r"```json\n(.*?)\n```", text, re.S)]
     attempt = Attempt(
@@ -309,11 +312,38 @@ def test_the_examples_in_docs_xapi_are_what_the_builders_make(mini: Scenario) ->
     built = [
         answered,
         completed_statement(attempt, mini, state, timestamp=datetime(2025, 5, 14, 2, 17, 5)),
+        reflection_statement(
+            attempt,
+            mini,
+            "Saya akan mengecek sumber sebelum meneruskan pesan.",
+            timestamp=datetime(2025, 5, 14, 2, 18),
+        ),
         voided_statement(attempt, answered["id"], datetime(2025, 5, 14, 2, 16)),
     ]
-    assert len(examples) == 3
+    assert len(examples) == 4
     for example, statement in zip(examples, built, strict=True):
         valid(example)
         for each in (example, statement):
             each["context"].pop("revision", None)  # the fixture's hash: free to change
         assert example == statement
+
+
+def test_a_reflection_is_a_commented_statement_on_the_scenario(mini: Scenario) -> None:
+    """ADL's commented verb, the scenario as object, the text as typed in result.response."""
+    text = "  Saya akan mengecek sumber sebelum meneruskan pesan <b>&</b>.  "
+    statement = reflection_statement(CLASS, mini, text, timestamp=MOMENT)
+    valid(statement)
+    assert statement["verb"]["id"] == VERB_COMMENTED == "http://adlnet.gov/expapi/verbs/commented"
+    assert statement["object"]["id"] == "urn:perekat:scenario:mini"
+    assert statement["result"] == {"response": text.strip()}
+    assert statement["id"] == statement_id(REGISTRATION, "commented", 0)
+    assert statement["context"]["registration"] == REGISTRATION
+    assert [item["id"] for item in statement["context"]["contextActivities"]["grouping"]] == [
+        "urn:perekat:session:KELAS-A",
+        group_iri("KELAS-A", "Kelompok 1"),
+    ]
+    second = reflection_statement(CLASS, mini, "Lain.", revision=1, timestamp=MOMENT)
+    assert second["id"] == statement_id(REGISTRATION, "commented", 1) != statement["id"]
+    long = reflection_statement(LOCAL, mini, "x" * 5000, timestamp=MOMENT)
+    assert len(long["result"]["response"]) == REFLECTION_LENGTH
+    valid(long)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.persistence.history import History, ScenarioHistory
+from game.core.events import ReflectionWritten
+from game.core.state import PlayState
+from game.persistence.history import History, HistoryRecorder, ScenarioHistory
 
 
 def test_summary_counts_plays_and_keeps_the_best_tier(tmp_path: Path) -> None:
@@ -36,3 +38,12 @@ def test_reflections_are_kept_apart_from_results(tmp_path: Path) -> None:
     history.append_reflection("a", "Saya akan mengecek sumber sebelum meneruskan pesan.")
     assert history.summary() == {"a": ScenarioHistory(1, "dasar")}
     assert history.reflections("a") == ["Saya akan mengecek sumber sebelum meneruskan pesan."]
+
+
+def test_the_history_listener_keeps_a_reflection_the_engine_publishes(tmp_path: Path) -> None:
+    """ReflectionWritten on the bus: the reflection lands beside the play's scenario."""
+    history = History(tmp_path)
+    state = PlayState(scenario_id="a", node_id="akhir")
+    HistoryRecorder(history)(ReflectionWritten("Saya akan bertanya dulu.", state))
+    assert history.reflections("a") == ["Saya akan bertanya dulu."]
+    assert history.results() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import partial
 from pathlib import Path
 
 from game.core.engine import Engine
@@ -72,3 +73,25 @@ def test_presentations_are_drawn_in_text(tmp_path: Path) -> None:
     ):
         assert expected in text, expected
     assert max(len(line) for line in text.splitlines()) <= 78
+
+
+def test_the_player_is_asked_for_a_reflection_when_the_front_end_wants_one(
+    mini: Scenario, tmp_path: Path
+) -> None:
+    """After the report: one line read and published; a blank line or the end of input skips."""
+    for lines, saved in ((["1", "1", "Saya akan bertanya dulu."], True), (["1", "1"], False)):
+        answers = iter(lines)
+        out = io.StringIO()
+        engine = Engine(mini, lang="en")
+        written: list[str] = []
+        engine.bus.subscribe(partial(_keep_text, written))
+        options = TextPlayerOptions("en", "learn", False, asks_reflection=True)
+        player = TextPlayer(engine, partial(next, answers, None), out, SaveStore(tmp_path), options)
+        assert player.run() == 0
+        assert "one concrete action I will apply at work" in out.getvalue()
+        assert ("Reflection saved." in out.getvalue()) is saved
+        assert ("Saya akan bertanya dulu." in written) is saved
+
+
+def _keep_text(kept: list[str], event: object) -> None:
+    kept.append(getattr(event, "text", ""))

@@ -51,6 +51,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "resumed": "Melanjutkan permainan yang tersimpan ({saved_at}).",
         "changed": "Catatan: skenario telah berubah sejak permainan disimpan.",
         "already_ended": "Permainan yang tersimpan sudah selesai.",
+        "reflection_prompt": "Refleksi: satu tindakan nyata yang akan saya terapkan di tempat "
+        "kerja (Enter untuk melewati): ",
+        "reflection_saved": "Refleksi tersimpan.",
         "menu_title": "Perekat: pilih skenario",
         "menu_prompt": "Nomor skenario (kosong untuk keluar): ",
         "menu_none": "Tidak ada skenario yang dapat dimainkan di {folder}.",
@@ -100,6 +103,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "resumed": "Continuing the saved play ({saved_at}).",
         "changed": "Note: the scenario has changed since the play was saved.",
         "already_ended": "The saved play has already ended.",
+        "reflection_prompt": "Reflection: one concrete action I will apply at work "
+        "(Enter to skip): ",
+        "reflection_saved": "Reflection saved.",
         "menu_title": "Perekat: choose a scenario",
         "menu_prompt": "Scenario number (empty to leave): ",
         "menu_none": "There is no playable scenario in {folder}.",

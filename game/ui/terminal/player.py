@@ -3,7 +3,8 @@
 Owns the terminal interaction: showing nodes, numbering the listed choices in
 file order, reading a number or a choice id, refusing locked and unknown
 choices with the reason, writers' commands (``:undo``, ``:save``, ``:quit``),
-feedback in learning mode, and the report at an ending. When input is not a
+feedback in learning mode, and the report at an ending, then (when asked to)
+the reflection prompt, whose answer goes out as an engine event. When input is not a
 terminal, only decisions read lines. It does not load scenarios or parse
 arguments (``game.cli`` does) and saves only through the SaveStore it is given.
 """
@@ -35,6 +36,7 @@ class TextPlayerOptions:
     is_interactive: bool = False
     player: str = ""
     play_id: str = ""  # the learning-records registration, written into slot saves too
+    asks_reflection: bool = False  # after the report: one action for work (blank skips)
 
 
 class InputEnded(Exception):
@@ -130,6 +132,19 @@ class TextPlayer:
         self.show(view)
         self.print()
         self.print(render_report(self.engine.scenario, self.engine.state, self.lang))
+        if self.options.asks_reflection:
+            self.reflect()
+
+    def reflect(self) -> None:
+        """Ask for one action for work; the engine tells history and records. Optional."""
+        self.print()
+        try:
+            text = self.ask(say(self.lang, "reflection_prompt"))
+        except (InputEnded, KeyboardInterrupt):
+            self.print()
+            return  # the play is over and kept: a reflection is never required
+        if self.engine.reflect(text):
+            self.print(say(self.lang, "reflection_saved"))
 
     def show(self, view: NodeView) -> None:
         self.print()

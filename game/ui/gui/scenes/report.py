@@ -196,7 +196,7 @@ class ReportScene(Scene):
         text = self.entry.get_text().strip()
         if not text:
             return
-        self.app.history.append_reflection(self.scenario.scenario_id, text)
+        self.engine.reflect(text)  # the play's listeners keep it: history and learning records
         self.saved_reflection = True
         self.save_button.set_text(self._save_label())
 
