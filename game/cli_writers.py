@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game import cli_graph, cli_new, cli_playtest
+from game import cli_graph, cli_new, cli_playtest, cli_review
 from game.cli_support import (
     EXIT_INVALID,
     EXIT_OK,
@@ -33,7 +33,7 @@ from game.errors import EngineError
 from game.ui.terminal.messages import say, translate
 
 MIN_SIDE, MAX_SIDE = 16, 8192  # storyboard picture sides, in pixels
-COMMANDS = ("validate", "storyboard", "analyze", "test", "new", "graph")
+COMMANDS = ("validate", "storyboard", "analyze", "test", "new", "graph", "review")
 
 
 def add_commands(commands: Any) -> None:
@@ -41,6 +41,7 @@ def add_commands(commands: Any) -> None:
     cli_playtest.add_command(commands)
     cli_new.add_command(commands)
     cli_graph.add_command(commands)
+    cli_review.add_command(commands)
     storyboard = commands.add_parser(
         "storyboard",
         help="every screen of a scenario as pictures, for review / papan cerita untuk ditinjau",
@@ -103,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         return cli_playtest.playtest_command(args)
     if args.command == "graph":
         return cli_graph.graph_command(args)
+    if args.command == "review":
+        return cli_review.review_command(args)
     if args.command == "new":
         return cli_new.new_command(args)
     if args.command == "validate":
@@ -151,7 +154,7 @@ def storyboard_command(args: argparse.Namespace) -> int:
     if output.exists() and not output.is_dir():
         raise CliError(f"cannot write the storyboard to {output}: it is a file, not a folder")
     # pygame only now; the module sets SDL's headless drivers before pygame starts
-    from game.ui.gui.storyboard import StoryboardWriteError, make_storyboard
+    from game.ui.gui.storyboard import StoryboardWriteError, file_names, make_storyboard
 
     try:
         board = make_storyboard(scenario, output, args.lang, args.size)
@@ -160,7 +163,14 @@ def storyboard_command(args: argparse.Namespace) -> int:
     except EngineError as error:
         print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
         return EXIT_INVALID
+    try:
+        sheet = cli_review.write_comment_sheet(scenario, output, file_names(scenario))
+    except OSError as error:
+        raise CliError(
+            f"cannot write the storyboard to {output}: {error.strerror or error}"
+        ) from None
     print(say(args.lang, "storyboard_done", count=len(board.images), index=board.index))
+    print(say(args.lang, "sheet_done", path=sheet))
     return EXIT_OK
 
 

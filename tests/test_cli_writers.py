@@ -120,3 +120,23 @@ def test_test_command_random_is_deterministic_for_a_seed() -> None:
     first, second = run(*args), run(*args)
     assert first.returncode == 0 and first.stdout == second.stdout
     assert json.loads(first.stdout.strip().splitlines()[-1])["requested"] == 25
+
+
+def test_storyboard_sheet_merges_back_into_the_scenario(tmp_path: Path) -> None:
+    """storyboard writes comments.csv; review merge puts a filled comment above its node."""
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text((ROOT / "tests" / "fixtures" / "mini.yaml").read_text("utf-8"), "utf-8")
+    board = tmp_path / "board"
+    made = run("storyboard", str(scenario), "-o", str(board), "--size", "64x36")
+    assert made.returncode == 0, made.stderr
+    sheet = (board / "comments.csv").read_text(encoding="utf-8-sig")
+    assert sheet.startswith("node,choice,kind")
+    filled = sheet.replace("node-rapat.png,,", "node-rapat.png,Tambah suasana rapat.,Ahli B", 1)
+    (board / "filled.csv").write_text(filled, encoding="utf-8-sig")
+    before = scenario.read_text("utf-8")
+    dry = run("review", "merge", str(scenario), str(board / "filled.csv"), "--dry-run")
+    assert dry.returncode == 0 and scenario.read_text("utf-8") == before
+    merged = run("review", "merge", str(scenario), str(board / "filled.csv"))
+    assert merged.returncode == 0, merged.stderr
+    assert "  # ULASAN (Ahli B): Tambah suasana rapat.\n  rapat:" in scenario.read_text("utf-8")
+    assert run("validate", str(scenario)).returncode == 0

@@ -63,6 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_mixed": "akhir campuran",
         "kind_bad": "akhir buruk",
         "storyboard_done": "{count} gambar PNG ditulis; buka {index}",
+        "sheet_done": "Lembar ulasan untuk ahli materi: {path} (satu baris per simpul dan pilihan)",
         "plan_written": "Rencana emas ditulis ke {path}",
     },
     "en": {
@@ -115,6 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_mixed": "a mixed ending",
         "kind_bad": "a bad ending",
         "storyboard_done": "{count} PNG pictures written; open {index}",
+        "sheet_done": "Comment sheet for reviewers: {path} (one row per node and choice)",
         "plan_written": "Golden plan written to {path}",
     },
 }
