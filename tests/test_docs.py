@@ -103,8 +103,13 @@ def test_every_command_the_tutorial_shows_is_one_the_parser_knows() -> None:
         if name not in known:
             assert name in PENDING_COMMANDS, f"the tutorial shows an unknown command: {words}"
             continue
-        flags = known[name]._option_string_actions
-        for word in words[index + 1 :]:
+        command = known[name]
+        rest = words[index + 1 :]
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested and rest and rest[0] in nested[0].choices:
+            command, rest = nested[0].choices[rest[0]], rest[1:]  # e.g. `review merge`
+        flags = command._option_string_actions
+        for word in rest:
             if word.startswith("-") and len(word) > 1:
                 flag = word.split("=", 1)[0]
                 if flag not in flags:
