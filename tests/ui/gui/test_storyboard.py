@@ -160,7 +160,7 @@ def test_index_rows_follow_the_graph_from_the_start(mini_board: Path) -> None:
 
 
 def test_summary_names_the_count_and_the_index(mini_board: Path, tmp_path: Path) -> None:
-    """One line on standard output: how many PNGs, and where index.html is."""
+    """Standard output: how many PNGs and where index.html is, then where the comment sheet is."""
     out = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), "storyboard", str(MINI), "-o", str(tmp_path)],
         capture_output=True,
@@ -171,7 +171,9 @@ def test_summary_names_the_count_and_the_index(mini_board: Path, tmp_path: Path)
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines() == [
-        f"11 gambar PNG ditulis; buka {tmp_path / 'index.html'}"
+        f"11 gambar PNG ditulis; buka {tmp_path / 'index.html'}",
+        f"Lembar ulasan untuk ahli materi: {tmp_path / 'comments.csv'} "
+        "(satu baris per simpul dan pilihan)",
     ]
     assert out.stderr == ""
 
