@@ -149,4 +149,5 @@ def _choice(
         else Violation(
             violation["rule"], violation["severity"], _optional_text(violation.get("text"))
         ),
+        notes=tuple(data.get("notes", ())),
     )

@@ -4,7 +4,9 @@ Owns references (start, goto, next, speaker, visited), node shape (exactly one
 of choices/next/ending), duplicate choice ids, variables in conditions and
 effects and their types, condition parsing, rating consistency within a
 decision, Indonesian and English text, feedback, a 5 for each assessed
-competency, loops of linear steps, and coverage of the three competencies.
+competency, loops of linear steps, coverage of the three competencies, and
+the learning notes a choice names (the shipped library, loaded only when a
+file names one, unless the caller passes the ids it knows).
 Written defensively: it runs on documents that may also have schema errors and
 skips what is malformed (the schema check reports that). It does not explore
 plays (``game.analysis`` does).
@@ -13,7 +15,7 @@ plays (``game.analysis`` does).
 from __future__ import annotations
 
 import keyword
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from game.content.diagnostics import Diagnostic, did_you_mean, make, plain_text_hint
@@ -56,7 +58,10 @@ def _value_type(value: Any) -> type | None:
 
 
 class _Checker:
-    def __init__(self, document: Document, file: str, lang: str) -> None:
+    def __init__(
+        self, document: Document, file: str, lang: str, note_ids: Collection[str] | None = None
+    ) -> None:
+        self._note_ids = note_ids
         self.document = document
         self.data = _mapping(document.data)
         self.file = file
@@ -74,6 +79,29 @@ class _Checker:
         locate = self.document.key_position if key else self.document.position
         line, col = locate(path)
         self.found.append(make(code, self.file, line, col, self.lang, **params))
+
+    @property
+    def note_ids(self) -> Collection[str]:
+        """The learning notes a choice may name (the shipped ones unless given)."""
+        if self._note_ids is None:
+            from game.content.notes import shipped_note_ids  # read only when a file names one
+
+            self._note_ids = shipped_note_ids()
+        return self._note_ids
+
+    def notes(self, choice: dict[str, Any], path: tuple[Any, ...]) -> None:
+        """Each id in a choice's ``notes`` names a learning note (SCN026)."""
+        named = choice.get("notes")
+        for index, note_id in enumerate(named if isinstance(named, list) else []):
+            if isinstance(note_id, str) and note_id not in self.note_ids:
+                here = path + ("notes", index)
+                self.add(
+                    "SCN026",
+                    here,
+                    name=note_id,
+                    where=where(here),
+                    suggestion=did_you_mean(note_id, sorted(self.note_ids), self.lang),
+                )
 
     def type_name(self, kind: type) -> str:
         return _TYPE_NAMES.get(self.lang, _TYPE_NAMES["id"])[kind]
@@ -183,6 +211,7 @@ class _Checker:
             if isinstance(condition, str):
                 self.condition(condition, path + ("if",))
             self.effects(choice, path)
+            self.notes(choice, path)
             raw_score = _mapping(choice.get("score"))
             score = {
                 name: rating
@@ -360,6 +389,11 @@ def _presentation_texts(
         yield base + ("document", "signature", "role"), signature["role"]
 
 
-def check_semantics(document: Document, file: str, lang: str = "id") -> list[Diagnostic]:
-    """Diagnostics for every semantic rule ``document`` breaks."""
-    return _Checker(document, file, lang).run()
+def check_semantics(
+    document: Document, file: str, lang: str = "id", note_ids: Collection[str] | None = None
+) -> list[Diagnostic]:
+    """Diagnostics for every semantic rule ``document`` breaks.
+
+    ``note_ids`` are the learning notes choices may name; by default the shipped ones.
+    """
+    return _Checker(document, file, lang, note_ids).run()

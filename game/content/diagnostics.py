@@ -207,6 +207,22 @@ CATALOGUE: dict[str, Code] = {
             "A node shows one thing: write kind: {detail}, or remove this key.",
         ),
         _code(
+            "SCN026",
+            ERROR,
+            "'{name}' di {where} tidak menunjuk catatan belajar mana pun",
+            "'{name}' at {where} names no learning note",
+            "{suggestion}",
+            "{suggestion}",
+        ),
+        _code(
+            "SCN027",
+            ERROR,
+            "Id catatan belajar '{name}' sudah dipakai oleh {other}",
+            "Learning note id '{name}' is already used by {other}",
+            "Setiap catatan di assets/notes/ perlu id yang unik.",
+            "Every note in assets/notes/ needs a unique id.",
+        ),
+        _code(
             "SCN030",
             ERROR,
             "Variabel '{name}' tidak dideklarasikan ({where})",

@@ -71,7 +71,8 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def _from_problem(problem: YamlProblem, file: str, lang: str) -> Diagnostic:
+def problem_diagnostic(problem: YamlProblem, file: str, lang: str) -> Diagnostic:
+    """The coded diagnostic (SCN001-SCN006) for why the strict reader refused a file."""
     code = _PROBLEM_CODES[problem.kind]
     return make(
         code,
@@ -93,7 +94,7 @@ def load_bytes(
     try:
         document = load_document(raw, max_bytes=max_bytes)
     except YamlRefused as refused:
-        return LoadResult(path, None, (_from_problem(refused.problem, file, lang),))
+        return LoadResult(path, None, (problem_diagnostic(refused.problem, file, lang),))
     if not isinstance(document.data, dict):
         return LoadResult(path, None, (make("SCN007", file, 1, 1, lang),))
     declared = document.data.get("id") if isinstance(document.data.get("id"), str) else None

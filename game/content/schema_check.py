@@ -1,6 +1,7 @@
-"""Structural validation against the shipped JSON Schema (Draft 7).
+"""Structural validation against the shipped JSON Schemas (Draft 7).
 
-Owns loading ``schema/scenario.schema.json`` and turning schema violations into
+Owns loading ``schema/scenario.schema.json`` (and ``schema/note.schema.json`` for
+learning notes, checked the same way) and turning schema violations into
 coded diagnostics with positions and "did you mean" hints. A compiled validator
 (fastjsonschema) answers the common case, a valid file, in a fraction of the
 parse time; only a file that fails it is walked by ``jsonschema`` to list every
@@ -42,16 +43,16 @@ _TYPE_WORDS = {
 
 
 @cache
-def schema() -> dict[str, Any]:
-    """The scenario schema as shipped with the package."""
-    source = resources.files("game.content").joinpath("schema/scenario.schema.json")
+def schema(name: str = "scenario") -> dict[str, Any]:
+    """A schema as shipped with the package: ``scenario`` or ``note``."""
+    source = resources.files("game.content").joinpath(f"schema/{name}.schema.json")
     loaded: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return loaded
 
 
 @cache
-def _fast_validator() -> Callable[[Any], Any]:
-    validate: Callable[[Any], Any] = fastjsonschema.compile(schema())
+def _fast_validator(name: str = "scenario") -> Callable[[Any], Any]:
+    validate: Callable[[Any], Any] = fastjsonschema.compile(schema(name))
     return validate
 
 
@@ -61,7 +62,7 @@ def _is_integer(checker: Any, instance: Any) -> bool:
 
 
 @cache
-def _full_validator() -> Any:
+def _full_validator(name: str = "scenario") -> Any:
     # imported only to explain a file that fails the fast check (a large import at start-up)
     import jsonschema
 
@@ -69,7 +70,7 @@ def _full_validator() -> Any:
     strict = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
         jsonschema.Draft7Validator, type_checker=type_checker
     )
-    return strict(schema())
+    return strict(schema(name))
 
 
 def _has_float(value: Any) -> bool:
@@ -91,17 +92,19 @@ def where(path: Iterable[Any]) -> str:
     return text or "(root)"
 
 
-def check_schema(document: Document, file: str, lang: str = "id") -> list[Diagnostic]:
-    """Diagnostics for every schema violation of ``document`` (empty when it is valid)."""
+def check_schema(
+    document: Document, file: str, lang: str = "id", name: str = "scenario"
+) -> list[Diagnostic]:
+    """Diagnostics for every violation of schema ``name`` by ``document`` (empty when valid)."""
     try:
-        _fast_validator()(document.data)
+        _fast_validator(name)(document.data)
         if not _has_float(document.data):  # fastjsonschema, too, takes 5.0 for an integer
             return []
     except fastjsonschema.JsonSchemaException:
         pass
     found: list[Diagnostic] = []
     first_error: Any | None = None
-    for error in _full_validator().iter_errors(document.data):
+    for error in _full_validator(name).iter_errors(document.data):
         first_error = first_error or error
         found.extend(_diagnose(error, document, file, lang))
     if first_error is not None and not found:

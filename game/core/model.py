@@ -101,6 +101,7 @@ class Choice:
     score: tuple[tuple[str, int], ...] = ()
     feedback: Text | None = None
     violation: Violation | None = None
+    notes: tuple[str, ...] = ()  # ids of the learning notes the feedback refers to
 
     @property
     def ratings(self) -> dict[str, int]:

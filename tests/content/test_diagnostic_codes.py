@@ -16,6 +16,7 @@ import pytest
 
 from game.content.diagnostics import CATALOGUE, ERROR, WARNING
 from game.content.loader import load_all, load_bytes, load_file
+from game.content.notes import load_notes
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BAD = FIXTURES / "bad"
@@ -23,7 +24,7 @@ MINI = FIXTURES / "mini.yaml"
 BAD_FILES = sorted(BAD.glob("*.yaml"))
 EXPECT = re.compile(r"#\s*expect:\s*(SCN\d{3})\s+(\d+):(\d+)\s*$")
 # Codes shown by a test below rather than by a committed fixture.
-COVERED_HERE = {"SCN004", "SCN006", "SCN015"}
+COVERED_HERE = {"SCN004", "SCN006", "SCN015", "SCN027"}
 
 Found = set[tuple[str, int, int]]
 
@@ -157,6 +158,23 @@ def test_duplicate_scenario_id_across_files_is_refused(tmp_path: Path) -> None:
     assert [(d.code, d.line, d.col) for d in second.diagnostics] == [("SCN015", 1, 1)]
     assert "'mini'" in second.diagnostics[0].message
     assert "a.yaml" in second.diagnostics[0].message
+
+
+def test_duplicate_learning_note_id_across_files_is_refused(tmp_path: Path) -> None:
+    """SCN027: a second note file reusing an id is refused at its id and names the first."""
+    note = (
+        'id: sama\ntitle: {id: "Judul", en: "Title"}\ncategory: kasus\n'
+        'summary: {id: "Ringkas.", en: "Short."}\nbody: {id: "Isi.", en: "Body."}\n'
+        'sources: [{title: "Sumber", issuer: "Penerbit"}]\n'
+    )
+    (tmp_path / "a.yaml").write_text(note, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("# copy\n" + note, encoding="utf-8")
+    library = load_notes(tmp_path)
+    assert [note.note_id for note in library] == ["sama"]
+    assert [(d.code, Path(d.file).name, d.line, d.col) for d in library.diagnostics] == [
+        ("SCN027", "b.yaml", 2, 5)
+    ]
+    assert "a.yaml" in library.diagnostics[0].message
 
 
 def test_messages_are_indonesian_by_default_and_english_on_request() -> None:

@@ -95,3 +95,15 @@ def test_the_player_is_asked_for_a_reflection_when_the_front_end_wants_one(
 
 def _keep_text(kept: list[str], event: object) -> None:
     kept.append(getattr(event, "text", ""))
+
+
+def test_feedback_names_the_learning_notes_of_the_choice(tmp_path: Path) -> None:
+    """After a choice with ``notes``, each note's title, id and summary follow its feedback."""
+    from support import SCENARIOS, load_scenario
+
+    scenario = load_scenario(SCENARIOS / "netralitas-pemilu.yaml")
+    _, text = play(scenario, ["4"], tmp_path, interactive=False)  # the like, a breach
+    after = " ".join(text.split("Violation:", 1)[1].split())
+    assert "Learning note: The 2022 joint decree on neutrality (skb-netralitas-2022). Five" in after
+    assert "Learning note: Social media for civil servants (media-sosial-asn)." in after
+    assert max(len(line) for line in text.splitlines()) <= 78

@@ -3,7 +3,8 @@
 Owns the terminal interaction: showing nodes, numbering the listed choices in
 file order, reading a number or a choice id, refusing locked and unknown
 choices with the reason, writers' commands (``:undo``, ``:save``, ``:quit``),
-feedback in learning mode, and the report at an ending, then (when asked to)
+feedback in learning mode (with the titles and summaries of the learning notes a
+choice names), and the report at an ending, then (when asked to)
 the reflection prompt, whose answer goes out as an engine event. When input is not a
 terminal, only decisions read lines. It does not load scenarios or parse
 arguments (``game.cli`` does) and saves only through the SaveStore it is given.
@@ -16,11 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
+from game.content.notes import NoteLibrary, shipped_notes
 from game.core.engine import Engine
 from game.core.views import ChoiceView, NodeView
 from game.errors import LockedChoiceError, NothingToUndoError, SaveError, UndoImpossibleError
 from game.persistence.saves import SaveStore
 from game.ui.terminal.messages import say, translate
+from game.ui.terminal.notes import feedback_lines
 from game.ui.terminal.presentations import render_presentation
 from game.ui.terminal.report import WIDTH, render_report
 
@@ -37,6 +40,7 @@ class TextPlayerOptions:
     player: str = ""
     play_id: str = ""  # the learning-records registration, written into slot saves too
     asks_reflection: bool = False  # after the report: one action for work (blank skips)
+    notes: NoteLibrary | None = None  # the learning notes feedback names; None: the shipped ones
 
 
 class InputEnded(Exception):
@@ -222,6 +226,11 @@ class TextPlayer:
             if source.violation.text is not None:
                 line += f": {source.violation.text.get(self.lang)}"
             self.print(self.wrap(line, "   "))
+        if source.notes:
+            library = self.options.notes if self.options.notes is not None else shipped_notes()
+            named = [note for note_id in source.notes if (note := library.get(note_id))]
+            for line in feedback_lines(named, self.lang):
+                self.print(line)
 
     def command(self, answer: str) -> bool:
         """Run a ``:command``; True when the play moved (so the node must be shown again)."""
