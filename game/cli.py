@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game import __version__, cli_notes, cli_records, cli_writers
+from game import __version__, cli_class, cli_notes, cli_records, cli_writers
 from game.cli_support import (
     EXIT_INPUT_ENDED,
     EXIT_INVALID,
@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_writers.add_commands(commands)
     cli_records.add_command(commands)
+    cli_class.add_command(commands)
     cli_notes.add_command(commands)
     return parser
 
@@ -133,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return play_command(args)
         if args.command == cli_records.COMMAND:
             return cli_records.run(args)
+        if args.command == cli_class.COMMAND:
+            return cli_class.run(args)
         if args.command == cli_notes.COMMAND:
             return cli_notes.run(args)
         if wants_gui(args):

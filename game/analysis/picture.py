@@ -33,6 +33,7 @@ MARK_KEYS = ("unreachable", "dead_end")
 LEGEND = {
     "id": {
         "path": "Jalur Anda",
+        "heat": "lebar garis = banyaknya peserta",
         "decision": "keputusan",
         "step": "langkah",
         "good": "akhir baik",
@@ -43,6 +44,7 @@ LEGEND = {
     },
     "en": {
         "path": "Your path",
+        "heat": "line width = how many took it",
         "decision": "decision",
         "step": "step",
         "good": "good ending",

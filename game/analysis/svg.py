@@ -5,14 +5,16 @@ into SVG text: decisions as circles, linear steps as small diamonds, endings as
 rounded squares filled by kind with a glyph (tick, dash, cross), arrowheads,
 node ids, edge labels (``choice-id (r5 t3 l4)``), nodes no play enters drawn
 hollow with a dashed outline, dead ends under a stop sign, the path thick with
-its decisions numbered, and a legend. Colour is never the only carrier. Text
+its decisions numbered, a class's heat map (each way drawn as wide as the
+number of plays that took it, the number beside it), and a legend. Colour is
+never the only carrier. Text
 widths are estimated (the viewer picks the font), so labels have some air.
 Geometry is ``picture``'s, shared with the GUI's PNG; it writes no file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from game.analysis.layout import GraphLayout, PlacedNode
@@ -58,20 +60,30 @@ def text_width(text: str, size: float = FONT_SIZE) -> float:
     return len(text) * size * 0.58
 
 
+HEAT_WIDEST = 14  # the stroke of the way most plays took
+
+
 def graph_svg(
     layout: GraphLayout,
     marks: GraphMarks | None = None,
     path: PlayedPath | None = None,
     lang: str = "en",
     title: str = "",
+    heat: Mapping[tuple[str, str | None], int] | None = None,
 ) -> str:
-    """The whole document, as text."""
+    """The whole document, as text.
+
+    ``heat`` maps a way on, (source node, choice id or None for a step's next),
+    to how many plays took it: each is drawn as wide as its share of the most.
+    """
     marks = marks or GraphMarks()
     canvas = fit(layout, text_width, LINE, marks.dead_ends)
     frame = canvas.frame
     found = labelled_routes(frame, text_width, LINE)
     labels = place_labels(frame, found, text_width, LINE, marks.dead_ends)
     keys = [*(REPORT_KEYS if path is not None else REPORT_KEYS[1:])]
+    if heat is not None:
+        keys = ["heat", *REPORT_KEYS[1:]]
     keys += [k for k, v in zip(MARK_KEYS, (marks.unreachable, marks.dead_ends), strict=True) if v]
     width = max(canvas.width, min(LEGEND_WIDTH, _legend_width(keys, lang)))
     legend, legend_height = _legend(keys, lang, canvas.height, width)
@@ -91,6 +103,7 @@ def graph_svg(
     nodes = {node.node_id: node for node in layout.nodes}
     r = frame.radius
     path_lines: list[str] = []
+    most = max(heat.values(), default=0) if heat else 0
     for route in found:
         edge = route.edge
         points = trimmed(route.points, node_reach(nodes[edge.source], r), 0)
@@ -106,6 +119,9 @@ def graph_svg(
             f'<polyline class="edge" {data} points="{_points(points)}" '
             f'stroke="{COLOURS["muted"]}" stroke-width="1.3"{dashes} marker-end="url(#arrow)"/>'
         )
+        taken = heat.get((edge.source, edge.choice_id), 0) if heat else 0
+        if taken > 0:
+            path_lines.append(_heat_line(points, data, taken, most))
         if path is not None and path.follows(edge):
             path_lines.append(
                 f'<polyline class="path-edge" {data} points="{_points(points)}" '
@@ -148,6 +164,20 @@ def graph_svg(
         )
     out += ["</g>", *legend, "</svg>"]
     return "\n".join(out) + "\n"
+
+
+def _heat_line(points: Sequence[Point], data: str, taken: int, most: int) -> str:
+    """A way the class took: as wide as its share of the most taken, its number at its start."""
+    width = 2 + (HEAT_WIDEST - 2) * taken / max(most, 1)
+    x, y = points[0] if len(points) < 3 else points[1]
+    return (
+        f'<g class="heat-edge" {data} data-count="{taken}"><title>{taken}</title>'
+        f'<polyline points="{_points(points)}" stroke="{COLOURS["primary"]}" '
+        f'stroke-opacity="0.55" stroke-width="{_n(width)}" stroke-linejoin="round" '
+        'stroke-linecap="round"/>'
+        f'<text x="{_n(x)}" y="{_n(y - width / 2 - 3)}" font-size="11" font-weight="bold" '
+        f'fill="{COLOURS["primary"]}" text-anchor="middle">{taken}</text></g>'
+    )
 
 
 def _node(node: PlacedNode, frame: Frame, marks: GraphMarks, path: PlayedPath | None) -> str:
@@ -251,6 +281,11 @@ def _legend(keys: Sequence[str], lang: str, top: float, width: float) -> tuple[l
 
 def _sample(key: str, cx: float, cy: float, r: float) -> str:
     ink, panel = COLOURS["ink"], COLOURS["panel"]
+    if key == "heat":
+        return (
+            f'<line x1="{_n(cx - r)}" y1="{_n(cy + 3)}" x2="{_n(cx + r)}" y2="{_n(cy - 3)}" '
+            f'stroke="{COLOURS["primary"]}" stroke-opacity="0.55" stroke-width="9"/>'
+        )
     if key == "path":
         return (
             f'<line x1="{_n(cx - r)}" y1="{_n(cy)}" x2="{_n(cx + r)}" y2="{_n(cy)}" '

@@ -1,0 +1,93 @@
+"""The class debrief as plain text, for the terminal: what ``class report`` prints by default.
+
+Owns the wording and layout of the short summary: participants and groups,
+class averages and tiers, each decision's options with counts, shares and the
+best option starred, groups side by side, reflections, the five debrief
+questions with what the records show, and the skipped lines. The HTML page
+(``report_html``) says the same with charts; neither counts anything.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from game.classroom.aggregate import ClassRecords
+from game.classroom.debrief import Debrief
+from game.classroom.report_html import WORDS
+from game.core.model import COMPETENCIES
+
+WIDTH = 78
+
+
+def render_text(debrief: Debrief, records: ClassRecords) -> str:
+    """The whole summary, as lines of at most ``WIDTH`` characters (long texts wrapped)."""
+    say = WORDS.get(debrief.lang, WORDS["en"])
+    summary, whole = debrief.summary, debrief.summary.whole
+    lines = [
+        f"== {say['title']}: {debrief.title} ({summary.scenario_id}) ==",
+        f"{say['sessions']}: {', '.join(summary.sessions)}; "
+        f"{say['dates']}: {summary.first[:10]} - {summary.last[:10]}",
+    ]
+    if debrief.scenario is None:
+        lines += _wrap(say["no_scenario"])
+    others = {sid: n for sid, n in summary.scenarios.items() if sid != summary.scenario_id}
+    if others:
+        lines += _wrap(
+            say["others"].format(others=", ".join(f"{s} ({n})" for s, n in others.items()))
+        )
+    lines += ["", f"{say['people']}:"]
+    lines.append(
+        f"  {whole.participants} {say['participants']}, {whole.finished} {say['finished']}; "
+        f"{summary.plays} {say['plays']}"
+    )
+    for name, tally in summary.groups.items():
+        if name or len(summary.groups) > 1:
+            lines.append(f"  - {name or say['no_group']}: {tally.participants}")
+    lines += ["", f"{say['averages']}:"]
+    for name in COMPETENCIES:
+        value = whole.competencies.get(name)
+        shown = f"{value:.2f}" if value is not None else "-"
+        bar = "#" * round((value or 0) * 4)
+        lines.append(f"  {name:<10} {shown:>5}  {bar}")
+    tiers = ", ".join(f"{tier} {count}" for tier, count in whole.tiers.items())
+    lines += [f"{say['tiers']}: {tiers}", "", f"{say['decisions']}:"]
+    for number, row in enumerate(debrief.decisions, start=1):
+        lines += _wrap(f"{number}. [{row.node_id}] {row.text} ({row.answers} {say['answers']})")
+        for option in row.options:
+            star = f" * {say['best']}" if option.is_best else ""
+            lines += _wrap(
+                f"{option.count:>5} {option.share:>4.0%}  {option.choice_id}{star}: {option.text}",
+                "  ",
+            )
+    named = [name for name in summary.groups if name]
+    if named:
+        lines += ["", f"{say['compare']}:"]
+        for name, tally in summary.groups.items():
+            means = " ".join(
+                f"{c[0]} {tally.competencies[c]:.2f}"
+                if tally.competencies.get(c) is not None
+                else f"{c[0]} -"
+                for c in COMPETENCIES
+            )
+            lines.append(f"  {name or say['no_group']}: {tally.participants}; {means}")
+    lines += ["", f"{say['reflections']}:"]
+    if not summary.reflections:
+        lines.append(f"  {say['no_reflections']}")
+    for text in summary.reflections:
+        lines += _wrap(f"- {' '.join(text.split())}", "  ")
+    lines += ["", f"{say['guide']}:"]
+    for number, (title, prompt, evidence) in enumerate(debrief.guide(), start=1):
+        lines.append(f"{number}. {title}")
+        lines += _wrap(prompt, "   ")
+        for line in evidence:
+            lines += _wrap(f"> {line}", "   ")
+    lines += ["", say["read"].format(statements=records.statements, files=records.files)]
+    if records.skipped:
+        kept = len(records.reasons)
+        lines.append(say["skipped_some"].format(n=records.skipped, shown=kept))
+        lines += [f"  {reason}" for reason in records.reasons]
+    return "\n".join(lines)
+
+
+def _wrap(text: str, indent: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
