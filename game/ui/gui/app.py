@@ -45,6 +45,7 @@ from game.ui.gui.window import ask_for_smooth_scaling, fit_window  # noqa: E402
 
 if TYPE_CHECKING:
     from game.content.loader import LoadResult
+    from game.content.notes import NoteLibrary
 
 log = logging.getLogger(__name__)
 IDLE_SLEEP = 0.03  # seconds between polls when nothing moves: < 50 ms input latency
@@ -55,6 +56,7 @@ FRAME_RATE = 60
 class Folders:
     scenarios: Path
     saves: Path
+    notes: Path | None = None  # the learning notes; None: the shipped ones (assets/notes)
 
 
 @dataclass
@@ -85,6 +87,7 @@ class App:
         self.window = self._open_window()
         self.manager = self._new_manager()
         self._scenarios: list[LoadResult] | None = None
+        self._notes: NoteLibrary | None = None
         self.sounds = Sounds()
         self.sounds.set_enabled(self.settings.sound)
         self._idle_steps = self._idle_work()
@@ -133,6 +136,23 @@ class App:
             folder = self.folders.scenarios
             self._scenarios = load_all([folder], self.lang) if folder.is_dir() else []
         return self._scenarios
+
+    def has_notes(self) -> bool:
+        """Whether there are learning notes to show (a file check: the title stays fast)."""
+        from game.content.notes import notes_dir
+
+        folder = self.folders.notes or notes_dir()
+        return any(folder.glob("*.yaml")) if folder.is_dir() else False
+
+    def notes(self) -> NoteLibrary:
+        """The learning notes, loaded once (the shipped ones are shared with the scenario
+        checks, which load them when a scenario names a note)."""
+        if self._notes is None:
+            from game.content.notes import load_notes, shipped_notes
+
+            folder = self.folders.notes
+            self._notes = shipped_notes() if folder is None else load_notes(folder, self.lang)
+        return self._notes
 
     def apply_settings(self, settings: Settings) -> bool:
         """Save new settings and rebuild what depends on them; the top scene is rebuilt.

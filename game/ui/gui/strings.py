@@ -93,6 +93,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_saves": "Belum ada permainan tersimpan. Permainan tersimpan otomatis setelah "
         "setiap pilihan, dan dapat disimpan ke slot bernama dari menu jeda.",
         "load_hint": "1-9 atau Enter memuat · Tab/panah berpindah · Esc kembali",
+        # learning notes
+        "learning_notes": "Catatan belajar",
+        "read_note": "Baca catatan: {title}",
+        "note_sources": "Sumber",
+        "note_via": "dibaca melalui",
+        "note_secondhand": "Sebagian sumber dibaca melalui laporan sekunder; cocokkan dengan "
+        "naskah resminya sebelum mengutip.",
+        "note_related": "Lihat juga",
     },
     "en": {
         "app_title": "Perekat",
@@ -182,6 +190,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "no_saves": "There are no saved plays yet. A play is saved automatically after every "
         "choice, and can be saved to a named slot from the pause menu.",
         "load_hint": "1-9 or Enter loads · Tab/arrows move · Esc back",
+        # learning notes
+        "learning_notes": "Learning notes",
+        "read_note": "Read the note: {title}",
+        "note_sources": "Sources",
+        "note_via": "read via",
+        "note_secondhand": "Some sources were read through secondary reports; check the "
+        "official text before quoting it.",
+        "note_related": "See also",
     },
 }
 

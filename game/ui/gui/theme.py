@@ -190,6 +190,7 @@ def gui_theme(settings: Settings) -> dict[str, Any]:
         },
         "button": button,
         "@choice": button,
+        "@small_button": {**button, "font": typeface("small")},
         "@hit": {
             "colours": {
                 key: "#00000000"

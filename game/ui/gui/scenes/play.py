@@ -3,8 +3,9 @@
 Owns the play layout (the scene illustration, an in-world presentation when the
 node has one, the speaker's name tab and the text panel with its typewriter,
 the choices as wrapped cards selectable by mouse, keys 1-9 and arrows+Enter,
-locked ones greyed with their reason) and the learning-mode feedback panel;
-what lies under the widgets is composed once per state by ``backdrop``.
+locked ones greyed with their reason) and the learning-mode feedback panel
+(with a button for each learning note the choice names, which opens it over the
+feedback); what lies under the widgets is composed once per state by ``backdrop``.
 It drives the engine through its pull API and subscribes the autosave and
 history listeners; it never calls the engine while drawing.
 """
@@ -72,6 +73,8 @@ class PlayScene(Scene):
         self.choice_buttons: dict[Any, ChoiceView] = {}
         self.choice_cards: list[tuple[pygame.Rect, ChoiceView, Any]] = []
         self.continue_button: Any = None
+        self.note_buttons: dict[Any, str] = {}  # feedback's "read the note" buttons -> note id
+        self.note_read: str | None = None  # the note last opened from this feedback
         self.text_box: Any = None
         self.feedback_for: Choice | None = None
         self.phase = "reading"
@@ -124,6 +127,7 @@ class PlayScene(Scene):
             widget.kill()
         self.widgets, self.choice_buttons, self.choice_cards = [], {}, []
         self.continue_button = None
+        self.note_buttons = {}
         self.text_box = None
         self.name_label = None
 
@@ -286,12 +290,21 @@ class PlayScene(Scene):
                 f"<b>{tr(lang, 'violation')}: {html.escape(violation.rule)} "
                 f"[{violation.severity}]</b> {detail}"
             )
+        button_height = theme.font(self.app.settings, "body").get_linesize() + 16
+        places = self._note_places(choice, box, button_height)
+        text_bottom = min([box.bottom - 88, *(rect.top - 16 for rect, _ in places)])
         text = UITextBox(
             "<br><br>".join(parts),
-            pygame.Rect(box.x + 32, text_top, box.width - 64, box.bottom - 88 - text_top),
+            pygame.Rect(box.x + 32, text_top, box.width - 64, text_bottom - text_top),
             manager,
         )
-        button_height = theme.font(self.app.settings, "body").get_linesize() + 16
+        self.note_buttons = {}
+        for rect, note in places:
+            label = tr(lang, "read_note", title=note.title.get(lang))
+            note_button = UIButton(
+                rect, label, manager, object_id=ObjectID(class_id="@small_button")
+            )
+            self.note_buttons[note_button] = note.note_id
         button = UIButton(
             pygame.Rect(box.right - 272, box.bottom - 24 - button_height, 240, button_height),
             tr(lang, "continue_story"),
@@ -299,8 +312,40 @@ class PlayScene(Scene):
             object_id=ObjectID(class_id="@primary"),
         )
         self.continue_button = button
-        self.widgets += [text, button]
-        self.app.focus.set([button])
+        self.widgets += [text, *self.note_buttons, button]
+        focusable = [*self.note_buttons, button]
+        read = [b for b, note_id in self.note_buttons.items() if note_id == self.note_read]
+        self.app.focus.set(focusable, focusable.index(read[0]) if read else len(focusable) - 1)
+
+    def _note_places(
+        self, choice: Choice, box: pygame.Rect, continue_height: int
+    ) -> list[tuple[pygame.Rect, Any]]:
+        """Where the "read the note" buttons go: stacked beside Continue when their labels
+        fit there, else across the panel above it (the feedback text keeps the rest)."""
+        if not choice.notes:
+            return []
+        library, lang = self.app.notes(), self.app.lang
+        notes = [note for i in choice.notes if (note := library.get(i)) is not None]
+        if not notes:
+            return []
+        small = theme.font(self.app.settings, "small")
+        height, gap = small.get_linesize() + 16, 8
+        widest = max(small.size(tr(lang, "read_note", title=n.title.get(lang)))[0] for n in notes)
+        beside = box.width - 64 - 240 - 16
+        width = beside if widest + 40 <= beside else box.width - 64
+        bottom = box.bottom - 24 if width == beside else box.bottom - 24 - continue_height - gap
+        top = bottom - len(notes) * height - (len(notes) - 1) * gap
+        return [
+            (pygame.Rect(box.x + 32, top + index * (height + gap), width, height), note)
+            for index, note in enumerate(notes)
+        ]
+
+    def read_note(self, note_id: str) -> None:
+        """Open a learning note over the feedback; Back returns to the feedback."""
+        from game.ui.gui.scenes.notes import NotesScene
+
+        self.note_read = note_id
+        self.app.push(NotesScene(self.app, note_id))
 
     # -- acting ---------------------------------------------------------------------------------
 
@@ -356,6 +401,7 @@ class PlayScene(Scene):
         """Continue past feedback, along a step, or from the ending to the report."""
         if self.phase == "feedback":
             self.feedback_for = None
+            self.note_read = None
             self.show_node()
         elif self.phase == "waiting" and self.view.kind == "ending":
             # imported here: the report pulls in the graph layout (networkx), a play does not
@@ -406,6 +452,8 @@ class PlayScene(Scene):
     def activate(self, widget: Any) -> None:
         if widget in self.choice_buttons:
             self.choose(self.choice_buttons[widget])
+        elif widget in self.note_buttons:
+            self.read_note(self.note_buttons[widget])
         elif widget is self.continue_button:
             self.proceed()
 

@@ -1,8 +1,9 @@
 """The title screen: continue the latest unfinished play, start a new one, or quit.
 
 Owns the title layout and its entries; an entry appears only when what it opens
-exists (continue only with an unfinished autosave). It does not list scenarios
-(the library scene does).
+exists (continue only with an unfinished autosave, the learning notes only when
+there are notes), fitted above the version line at any text size. It does not
+list scenarios (the library scene does).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
 
-BUTTON_WIDTH = 400
+BUTTON_WIDTH = 480
 
 
 def latest_unfinished(app: Any) -> tuple[Any, SaveGame] | None:
@@ -97,10 +98,11 @@ class TitleScene(Scene):
         entries.append(("new_game", tr(lang, "new_game")))
         if has_saves(app):
             entries.append(("load", tr(lang, "pause_load")))
+        if app.has_notes():
+            entries.append(("notes", tr(lang, "learning_notes")))
         entries += [("settings", tr(lang, "pause_settings")), ("quit", tr(lang, "quit"))]
         self.buttons: dict[Any, str] = {}
-        y = self.widgets[1].rect.bottom + 40
-        height = theme.font(app.settings, "body").get_linesize() + 24
+        height, gap, y = self._fit(len(entries))
         for key, label in entries:
             button = UIButton(
                 pygame.Rect(x, y, BUTTON_WIDTH, height),
@@ -110,8 +112,26 @@ class TitleScene(Scene):
             )
             self.buttons[button] = key
             self.widgets.append(button)
-            y += height + 16
+            y += height + gap
         app.focus.set(list(self.buttons))
+
+    def _fit(self, count: int) -> tuple[int, int, int]:
+        """Button height, gap and first top so ``count`` entries end above the version line:
+        when crowded (large text, many entries) tighter buttons, then the title lifted, and
+        last the version line left out."""
+        line = theme.font(self.app.settings, "body").get_linesize()
+        title, tagline, version = self.widgets[:3]
+        floor = version.rect.top - 16
+        height, gap, after = line + 24, 16, 40
+        if tagline.rect.bottom + after + count * (height + gap) - gap > floor:
+            height, gap, after = line + 12, 8, 24
+        overflow = tagline.rect.bottom + after + count * (height + gap) - gap - floor
+        lift = min(max(overflow, 0), title.rect.top - 24)
+        for widget in (title, tagline):
+            widget.set_relative_position((widget.rect.x, widget.rect.y - lift))
+        if overflow > lift:
+            version.hide()
+        return height, gap, tagline.rect.bottom + after
 
     def activate(self, key: str) -> None:
         from game.ui.gui.scenes.library import LibraryScene
@@ -125,6 +145,10 @@ class TitleScene(Scene):
             from game.ui.gui.scenes.load import LoadScene
 
             self.app.push(LoadScene(self.app))
+        elif key == "notes":
+            from game.ui.gui.scenes.notes import NotesScene
+
+            self.app.push(NotesScene(self.app))
         elif key == "settings":
             from game.ui.gui.scenes.settings import SettingsScene
 
