@@ -45,6 +45,31 @@ class Scene:
             return True
         return False
 
+    def steer_focus(self, intent: Intent) -> bool:
+        """Arrows and Tab move the focus ring (then ``reveal_focus``), Enter activates.
+
+        True when the intent was one of those; screens handle their own keys first.
+        """
+        focus = self.app.focus
+        if intent.action in (Action.DOWN, Action.NEXT_FOCUS, Action.RIGHT):
+            focus.move(1)
+            self.reveal_focus()
+            return True
+        if intent.action in (Action.UP, Action.PREVIOUS_FOCUS, Action.LEFT):
+            focus.move(-1)
+            self.reveal_focus()
+            return True
+        if intent.action is Action.CONFIRM and focus.focused is not None:
+            self.activate(focus.focused)
+            return True
+        return False
+
+    def reveal_focus(self) -> None:
+        """Scroll the focused widget into view (screens with scrolling lists override this)."""
+
+    def activate(self, widget: Any) -> None:
+        """Do what the focused (or clicked) widget stands for."""
+
     def pause(self) -> None:
         """Another scene was pushed over this one: hide widgets."""
         self.exit()

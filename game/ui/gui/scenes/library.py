@@ -181,7 +181,7 @@ class LibraryScene(Scene):
         else:
             self.app.push(PlayScene(self.app, scenario, mode=action))
 
-    def _reveal(self) -> None:
+    def reveal_focus(self) -> None:
         """Scroll so the card of the focused button is in view."""
         widget = self.app.focus.focused
         bar = self.scroller.vert_scroll_bar
@@ -193,16 +193,9 @@ class LibraryScene(Scene):
         bar.set_scroll_from_start_percentage(min(1.0, self.card_tops[widget] / max(area, 1)))
 
     def handle(self, intent: Intent) -> None:
-        focus = self.app.focus
-        if intent.action in (Action.DOWN, Action.NEXT_FOCUS, Action.RIGHT):
-            focus.move(1)
-            self._reveal()
-        elif intent.action in (Action.UP, Action.PREVIOUS_FOCUS, Action.LEFT):
-            focus.move(-1)
-            self._reveal()
-        elif intent.action is Action.CONFIRM and focus.focused is not None:
-            self.activate(focus.focused)
-        elif intent.action is Action.BACK:
+        if self.steer_focus(intent):
+            return
+        if intent.action is Action.BACK:
             self.app.pop()
 
     def handle_gui(self, event: pygame.event.Event) -> None:

@@ -166,7 +166,7 @@ class LoadScene(Scene):
                 card.kill()
         self.scroller.set_scrollable_area_dimensions((inner, max(height, view.height)))
         app.focus.set([*self.rows, self.back], self.focus_index)
-        self._reveal()
+        self.reveal_focus()
 
     def _card(self, play: SavedPlay, number: int, top: int, width: int) -> UIPanel:
         """Lay out one saved play from its content's real sizes."""
@@ -282,22 +282,15 @@ class LoadScene(Scene):
             self.app.focus.focus(widget)
             self.load(self.rows[widget])
 
-    def _reveal(self) -> None:
+    def reveal_focus(self) -> None:
         widget = self.app.focus.focused
         if self.scroller is not None and widget in self.row_tops:
             reveal(self.scroller, widget, self.row_tops[widget])
 
     def handle(self, intent: Intent) -> None:
-        focus = self.app.focus
-        if intent.action in (Action.DOWN, Action.NEXT_FOCUS, Action.RIGHT):
-            focus.move(1)
-            self._reveal()
-        elif intent.action in (Action.UP, Action.PREVIOUS_FOCUS, Action.LEFT):
-            focus.move(-1)
-            self._reveal()
-        elif intent.action is Action.CONFIRM and focus.focused is not None:
-            self.activate(focus.focused)
-        elif intent.action is Action.CHOOSE and 1 <= intent.number <= len(self.rows):
+        if self.steer_focus(intent):
+            return
+        if intent.action is Action.CHOOSE and 1 <= intent.number <= len(self.rows):
             self.activate(list(self.rows)[intent.number - 1])
         elif intent.action is Action.BACK:
             self.app.pop()

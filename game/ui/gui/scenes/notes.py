@@ -191,7 +191,7 @@ class NotesScene(Scene):
         came_from = self.list_scroll_note
         index = next((i for i, w in enumerate(focus) if self.actions[w] == came_from), 0)
         app.focus.set(focus, index)
-        self._reveal()
+        self.reveal_focus()
 
     def _build_reader(self, note: Note) -> None:
         app, lang = self.app, self.app.lang
@@ -254,7 +254,7 @@ class NotesScene(Scene):
         area = max(self.scroller.scrolling_height, 1)
         self._scroll_to(self._scroll_fraction() + pixels / area)
 
-    def _reveal(self) -> None:
+    def reveal_focus(self) -> None:
         """Scroll so the focused card is in view."""
         widget = self.app.focus.focused
         if widget not in self.card_tops or self.scroller is None:
@@ -299,7 +299,7 @@ class NotesScene(Scene):
         self.build()
 
     def handle(self, intent: Intent) -> None:
-        focus, reading = self.app.focus, self.note is not None
+        reading = self.note is not None
         if intent.action in (Action.BACK, Action.MENU):
             self.back_or_leave()
         elif intent.action in (Action.PAGE_UP, Action.PAGE_DOWN):
@@ -308,14 +308,8 @@ class NotesScene(Scene):
                 self.scroll(-page if intent.action is Action.PAGE_UP else page)
         elif reading and intent.action in (Action.UP, Action.DOWN):
             self.scroll(-SCROLL_STEP if intent.action is Action.UP else SCROLL_STEP)
-        elif intent.action in (Action.DOWN, Action.NEXT_FOCUS, Action.RIGHT):
-            focus.move(1)
-            self._reveal()
-        elif intent.action in (Action.UP, Action.PREVIOUS_FOCUS, Action.LEFT):
-            focus.move(-1)
-            self._reveal()
-        elif intent.action is Action.CONFIRM and focus.focused is not None:
-            self.activate(focus.focused)
+        else:
+            self.steer_focus(intent)
 
     def handle_gui(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.actions:
