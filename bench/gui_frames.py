@@ -6,7 +6,8 @@ Each case is a fresh process (this script with ``--child``) that runs the game's
 loop, ``App.run()``, unchanged: settings written with ``SettingsStore`` in a temporary
 saves folder (``play_mode: assess``), ``App(Folders(scenarios/, saves))`` with
 ``TitleScene``, one second of ``App.run`` on the title (a person looks at it at least
-that long; the app warms its fonts up in those idle turns), then ``PlayScene``:
+that long; the app warms its fonts up in those idle turns), ``LibraryScene`` pushed
+(it loads the scenarios) and a few idle turns there, then ``PlayScene`` over it:
 
 - narration: ``text_speed: slow`` (20 characters/s), the scenario's start node (text
   panel only), ``App.run`` until the typewriter ends or ``--seconds`` pass.
@@ -201,6 +202,7 @@ def play_child() -> dict[str, object]:
     from game.persistence.settings import Settings, SettingsStore
     from game.ui.gui.app import App, Folders
     from game.ui.gui.intents import Action, Intent
+    from game.ui.gui.scenes.library import LibraryScene
     from game.ui.gui.scenes.play import PlayScene
     from game.ui.gui.scenes.title import TitleScene
 
@@ -213,6 +215,8 @@ def play_child() -> dict[str, object]:
         if pygame.display.get_driver() != "dummy":
             pygame.Window.from_display_module().size = (1920, 1080)
         app.run(until=settled(app, 30))
+        app.push(LibraryScene(app))  # it loads the scenarios; a person picks one
+        app.run(until=settled(app))
         scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
         scene = PlayScene(app, scenario)
         app.push(scene)
@@ -249,6 +253,7 @@ def child(case: str, seconds: float, fades: int, instrument: bool) -> dict[str, 
 
     from game.persistence.settings import Settings, SettingsStore
     from game.ui.gui.app import App, Folders
+    from game.ui.gui.scenes.library import LibraryScene
     from game.ui.gui.scenes.play import PlayScene
     from game.ui.gui.scenes.title import TitleScene
 
@@ -264,6 +269,8 @@ def child(case: str, seconds: float, fades: int, instrument: bool) -> dict[str, 
             pygame.Window.from_display_module().size = (1920, 1080)
         on_title = time.perf_counter() + TITLE_SECONDS
         app.run(until=lambda: time.perf_counter() >= on_title)
+        app.push(LibraryScene(app))  # it loads the scenarios; a person picks one
+        app.run(until=settled(app))
         scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
         node = first_node(scenario, case)
         timers = Timers()

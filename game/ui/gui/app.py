@@ -40,6 +40,7 @@ from game.ui.gui.illustrations import draw_icon  # noqa: E402
 from game.ui.gui.intents import Action, Intent, intents_from  # noqa: E402
 from game.ui.gui.scene import Scene, SceneStack  # noqa: E402
 from game.ui.gui.sound import Sounds  # noqa: E402
+from game.ui.gui.theme_ids import UIManager  # noqa: E402
 from game.ui.gui.warmup import font_warm_ups  # noqa: E402
 from game.ui.gui.window import ask_for_smooth_scaling, fit_window  # noqa: E402
 
@@ -110,7 +111,7 @@ class App:
         return surface
 
     def _new_manager(self) -> pygame_gui.UIManager:
-        manager = pygame_gui.UIManager(
+        manager = UIManager(
             theme.CANVAS, theme.gui_theme(self.settings), enable_live_theme_updates=False
         )
         # rich text asks for bold/italic and the small <font size=3.5>; load them up front
