@@ -70,3 +70,5 @@ class Attempt:
     mode: str = "learn"
     lang: str = "id"
     name: str | None = None  # the real name: only when the session allows names
+    member_count: int = 0  # how many play together (a group's members, a class's voters)
+    members: tuple[str, ...] = ()  # their names: only when the session allows names

@@ -17,6 +17,7 @@ does) or print (front ends do); it never imports pygame.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import uuid
@@ -37,7 +38,7 @@ from game.classroom.xapi import (
 )
 from game.core.events import ChoiceMade, ChoiceUndone, Event, EventBus, PlayEnded, ReflectionWritten
 from game.core.model import Scenario
-from game.core.state import PlayState
+from game.core.state import DecisionRecord, PlayState
 from game.errors import RecordsError
 from game.persistence.records import PlayRow, RecordStore, StatementRow
 from game.persistence.statement_file import StatementFile
@@ -63,13 +64,27 @@ def wanted_facts(state: PlayState, first_decision: int = 0) -> list[tuple[str, s
     of its own came after them.
     """
     wanted = [
-        (f"{ANSWERED}/{index}", f"{record.node_id}/{record.choice_id}")
+        (f"{ANSWERED}/{index}", answer_fact(record))
         for index, record in enumerate(state.history)
         if index >= first_decision
     ]
     if state.ending_id is not None and (first_decision == 0 or wanted):
         wanted.append((COMPLETED, state.ending_id))
     return wanted
+
+
+def answer_fact(record: DecisionRecord) -> str:
+    """What an answer statement says, compared at each sync: the choice, and how it was made.
+
+    A group's rationale or a class's vote joins as a short digest, so a decision
+    undone and made again with another reason or vote is voided and written anew.
+    """
+    fact = f"{record.node_id}/{record.choice_id}"
+    if not record.rationale and record.vote is None:
+        return fact
+    said = {"rationale": record.rationale, "vote": record.vote.to_dict() if record.vote else None}
+    digest = hashlib.sha256(json.dumps(said, sort_keys=True).encode()).hexdigest()[:12]
+    return f"{fact}#{digest}"
 
 
 def plan_statements(stored: Sequence[StatementRow], wanted: Sequence[tuple[str, str]]) -> Plan:
@@ -227,14 +242,18 @@ def start_recording(
     play_id: str | None = None,
     session: str | None = None,
     group: str | None = None,
+    members: Sequence[str] = (),
+    member_count: int = 0,
     results_dir: Path | None = None,
     clock: Callable[[], datetime] | None = None,
 ) -> StatementRecorder:
     """Begin (or, for a known ``play_id``, go on) recording a play; catch up with its state.
 
-    A play keeps the session, group and pseudonym it started with. Without a
-    ``play_id`` a new registration begins with the decisions still to come. The
-    player's name appears in statements only when the session allows names.
+    A play keeps the session, group, members and pseudonym it started with.
+    Without a ``play_id`` a new registration begins with the decisions still to
+    come. The player's name and a group's ``members`` appear in statements only
+    when the session allows names; otherwise only how many play together
+    (``member_count``, or the number of members) does.
     """
     notes: list[str] = []
     known = store.play(play_id) if play_id else None
@@ -244,16 +263,22 @@ def start_recording(
         if session is not None and session != kept:
             notes.append(f"this play belongs to session {known.session}; its records stay there")
         session, group, alias = kept, known.group, known.pseudonym
+        members = known.members or tuple(members)
     else:
         registration = play_id or str(uuid.uuid4())
         first = 0 if play_id else len(state.history)
         alias = pseudonym(session, player, registration)
+        members = tuple(" ".join(name.split()) for name in members if name.strip())
         store.add_play(
-            PlayRow(registration, session_key(session), alias, state.scenario_id, group, first)
+            PlayRow(
+                registration, session_key(session), alias, state.scenario_id, group, first, members
+            )
         )
     names = store.session(session_key(session)).names_enabled
     name = player.strip() if names and player.strip() else None
-    attempt = Attempt(registration, alias, session, group, mode, lang, name)
+    count = max(member_count, len(members))
+    shown = tuple(members) if names else ()
+    attempt = Attempt(registration, alias, session, group, mode, lang, name, count, shown)
     results = None
     if results_dir is not None:
         results = StatementFile(results_dir / f"{session_key(session)}-{alias}.jsonl")

@@ -58,6 +58,10 @@ EXT_DECISIONS = EXT + "decisions"
 EXT_DECISION = EXT + "decision"
 EXT_MODE = EXT + "mode"
 EXT_APP_VERSION = EXT + "app-version"
+EXT_RATIONALE = EXT + "rationale"
+EXT_VOTE = EXT + "vote"
+EXT_MEMBERS = EXT + "members"
+EXT_MEMBER_COUNT = EXT + "member-count"
 PLATFORM = "Perekat"
 
 LANGUAGE_TAGS = {"id": "id-ID", "en": "en-US"}
@@ -295,6 +299,10 @@ def _answer_result(record: DecisionRecord) -> dict[str, Any]:
         extensions[EXT_RATINGS] = ordered
     if record.violation is not None:
         extensions[EXT_VIOLATION] = {"rule": record.violation[0], "severity": record.violation[1]}
+    if record.rationale:
+        extensions[EXT_RATIONALE] = record.rationale
+    if record.vote is not None:
+        extensions[EXT_VOTE] = record.vote.to_dict()
     if extensions:
         result["extensions"] = extensions
     return result
@@ -341,6 +349,10 @@ def _context(
     extensions: dict[str, Any] = {EXT_MODE: attempt.mode, EXT_APP_VERSION: __version__}
     if decision is not None:
         extensions[EXT_DECISION] = decision
+    if attempt.member_count:
+        extensions[EXT_MEMBER_COUNT] = attempt.member_count
+    if attempt.members:
+        extensions[EXT_MEMBERS] = list(attempt.members)
     context["extensions"] = extensions
     return context
 

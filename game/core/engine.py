@@ -22,7 +22,7 @@ from game.core.events import (
 from game.core.expressions import explain
 from game.core.model import DEFAULT_LANGUAGE, Choice, Scenario
 from game.core.scoring import result_of
-from game.core.state import DecisionRecord, PlayState
+from game.core.state import RATIONALE_LIMIT, DecisionRecord, GroupVote, PlayState
 from game.core.views import ChoiceView, NodeView
 from game.errors import (
     DeadEndError,
@@ -116,8 +116,14 @@ class Engine:
             )
         self._enter(node.next)
 
-    def choose(self, choice_id: str) -> DecisionRecord:
-        """Make the choice ``choice_id`` at the current decision."""
+    def choose(
+        self, choice_id: str, *, rationale: str = "", vote: GroupVote | None = None
+    ) -> DecisionRecord:
+        """Make the choice ``choice_id`` at the current decision.
+
+        A group's ``rationale`` and a class's ``vote`` are kept with the decision
+        (its record, saves and learning records); they change nothing in play.
+        """
         self._require_playing()
         node = self.scenario.node(self.state.node_id)
         choice = node.choice(choice_id)
@@ -131,7 +137,8 @@ class Engine:
             raise LockedChoiceError(f"choice '{choice_id}' is locked", reason)
         apply_effects(choice, self.state.variables)
         violation = (choice.violation.rule, choice.violation.severity) if choice.violation else None
-        record = DecisionRecord(node.node_id, choice.choice_id, choice.score, violation)
+        said = rationale.strip()[:RATIONALE_LIMIT]
+        record = DecisionRecord(node.node_id, choice.choice_id, choice.score, violation, said, vote)
         self.state.history.append(record)
         self._enter(choice.goto, publish_first=ChoiceMade(record, self.state))
         return record
@@ -148,7 +155,7 @@ class Engine:
                 replay._advance_to_decision()
                 if replay.state.node_id != record.node_id:
                     raise StateError("the path has changed")
-                replay.choose(record.choice_id)
+                replay.choose(record.choice_id, rationale=record.rationale, vote=record.vote)
             replay._advance_to_decision()
         except (EngineError, StateError):
             replay = None

@@ -13,15 +13,69 @@ from typing import Any
 from game.core.model import COMPETENCIES, SEVERITIES, Value
 from game.errors import StateError
 
+VOTE_METHODS = ("counts", "hotseat")  # a show of hands typed in; secret votes on one PC
+RATIONALE_LIMIT = 1000  # characters of a group's reason kept with a decision
+
+
+@dataclass(frozen=True, slots=True)
+class GroupVote:
+    """How a class decided together: the votes per choice and the facilitator's part.
+
+    ``tie`` says the most-voted choices were level (the facilitator decided among
+    them); ``override`` says the facilitator took a choice the majority did not.
+    """
+
+    method: str
+    counts: tuple[tuple[str, int], ...]
+    tie: bool = False
+    override: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(count for _, count in self.counts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "counts": dict(self.counts),
+            "tie": self.tie,
+            "override": self.override,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> GroupVote:
+        counts = data.get("counts") if isinstance(data, dict) else None
+        if not (
+            isinstance(data, dict)
+            and data.get("method") in VOTE_METHODS
+            and isinstance(counts, dict)
+            and all(isinstance(k, str) and type(v) is int and v >= 0 for k, v in counts.items())
+            and type(data.get("tie", False)) is bool
+            and type(data.get("override", False)) is bool
+        ):
+            raise StateError("a history entry has a malformed vote")
+        return cls(
+            data["method"],
+            tuple(counts.items()),
+            data.get("tie", False),
+            data.get("override", False),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class DecisionRecord:
-    """One choice made: where, which, how it rated, and any rule it broke."""
+    """One choice made: where, which, how it rated, any rule it broke, and how it was decided.
+
+    ``rationale`` is a group's reason typed with the choice; ``vote`` is a class's
+    vote when a facilitator led the play. Both are empty in individual play.
+    """
 
     node_id: str
     choice_id: str
     ratings: tuple[tuple[str, int], ...] = ()
     violation: tuple[str, str] | None = None  # (rule, severity)
+    rationale: str = ""
+    vote: GroupVote | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -31,6 +85,10 @@ class DecisionRecord:
         }
         if self.violation is not None:
             data["violation"] = {"rule": self.violation[0], "severity": self.violation[1]}
+        if self.rationale:
+            data["rationale"] = self.rationale
+        if self.vote is not None:
+            data["vote"] = self.vote.to_dict()
         return data
 
     @classmethod
@@ -57,7 +115,13 @@ class DecisionRecord:
             ):
                 raise StateError("a history entry has a malformed violation")
             pair = (violation["rule"], violation["severity"])
-        return cls(data["node"], data["choice"], tuple(ratings.items()), pair)
+        rationale = data.get("rationale", "")
+        if not isinstance(rationale, str):
+            raise StateError("a history entry has a malformed rationale")
+        vote = GroupVote.from_dict(data["vote"]) if data.get("vote") is not None else None
+        return cls(
+            data["node"], data["choice"], tuple(ratings.items()), pair, rationale.strip(), vote
+        )
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from game.errors import RecordsError
 from game.persistence import local_disk
 
 FILE_NAME = "records.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: plays.members
 BUSY_SECONDS = 10.0  # another Perekat on this PC may be writing: wait this long for it
 
 SCHEMA = """
@@ -61,9 +61,12 @@ CREATE TABLE plays (
     group_name TEXT,
     scenario TEXT NOT NULL,
     first_decision INTEGER NOT NULL DEFAULT 0,
-    started TEXT NOT NULL
+    started TEXT NOT NULL,
+    members TEXT NOT NULL DEFAULT '[]'
 );
 """
+# What takes a file of an older schema to the next: (version it leaves, statements).
+MIGRATIONS = ((1, ("ALTER TABLE plays ADD COLUMN members TEXT NOT NULL DEFAULT '[]'",)),)
 TABLES = frozenset({"statements", "sessions", "plays"})
 STATEMENT_COLUMNS = "id, session, registration, scenario, verb, slot, fact, target, json"
 
@@ -101,6 +104,7 @@ class PlayRow:
     scenario: str
     group: str | None = None
     first_decision: int = 0
+    members: tuple[str, ...] = ()  # a group's members as typed: they stay on this PC
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,19 +285,27 @@ class RecordStore:
     def play(self, registration: str) -> PlayRow | None:
         row = self._read(
             lambda: self._db.execute(
-                "SELECT registration, session, pseudonym, scenario, group_name, first_decision "
-                "FROM plays WHERE registration = ?",
+                "SELECT registration, session, pseudonym, scenario, group_name, first_decision, "
+                "members FROM plays WHERE registration = ?",
                 (registration,),
             ).fetchone()
         )
-        return None if row is None else PlayRow(*row)
+        if row is None:
+            return None
+        try:
+            members = json.loads(row[6])
+        except ValueError:
+            members = []
+        names = tuple(str(name) for name in members) if isinstance(members, list) else ()
+        registration_, session, alias, scenario, group, first = row[:6]
+        return PlayRow(registration_, session, alias, scenario, group, first, names)
 
     def add_play(self, play: PlayRow) -> None:
         """Remember a play's fixed facts (kept as first stored when it is added again)."""
         with self.transaction():
             self._db.execute(
                 "INSERT OR IGNORE INTO plays (registration, session, pseudonym, group_name, "
-                "scenario, first_decision, started) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "scenario, first_decision, started, members) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     play.registration,
                     play.session,
@@ -302,6 +314,7 @@ class RecordStore:
                     play.scenario,
                     play.first_decision,
                     now_iso(),
+                    json.dumps(list(play.members), ensure_ascii=False),
                 ),
             )
 
@@ -374,6 +387,8 @@ class RecordStore:
             db.execute("PRAGMA synchronous=FULL")
             if version == 0:
                 _create(db)
+            elif version < SCHEMA_VERSION:
+                _migrate(db)
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
             if not tables >= TABLES:
                 raise _Damaged("its tables are missing")
@@ -393,6 +408,23 @@ def _create(db: sqlite3.Connection) -> None:
                 if statement.strip():
                     db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a file of an older schema up to this one, step by step, in one transaction."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        for leaves, statements in MIGRATIONS:
+            if version == leaves:
+                for statement in statements:
+                    db.execute(statement)
+                version = leaves + 1
+        db.execute(f"PRAGMA user_version = {version}")
     except BaseException:
         db.execute("ROLLBACK")
         raise

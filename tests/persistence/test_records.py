@@ -15,7 +15,7 @@ import pytest
 
 from game.errors import RecordsError
 from game.persistence import local_disk
-from game.persistence.records import FILE_NAME, RecordStore, StatementRow
+from game.persistence.records import FILE_NAME, PlayRow, RecordStore, StatementRow
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -36,9 +36,9 @@ def test_a_statement_id_is_stored_once(tmp_path: Path) -> None:
 
 
 def test_the_database_uses_wal_and_full_sync(tmp_path: Path) -> None:
-    """Write-ahead log, synchronous FULL (2), schema version 1."""
+    """Write-ahead log, synchronous FULL (2), schema version 2."""
     with RecordStore(tmp_path) as store:
-        assert store.pragmas() == {"journal_mode": "wal", "synchronous": 2, "user_version": 1}
+        assert store.pragmas() == {"journal_mode": "wal", "synchronous": 2, "user_version": 2}
 
 
 def test_a_failed_transaction_stores_nothing(tmp_path: Path) -> None:
@@ -182,3 +182,32 @@ def test_a_kill_at_any_moment_loses_no_commit_and_duplicates_nothing(tmp_path: P
     assert set(counts.values()) == {20}  # each transaction whole, or absent
     assert {f"r{t}" for t in committed} <= set(counts)
     assert len(counts) - len(committed) in (0, 1)  # at most the one being reported
+
+
+V1_PLAYS = """
+CREATE TABLE statements (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, session TEXT NOT NULL,
+    registration TEXT NOT NULL, scenario TEXT NOT NULL, verb TEXT NOT NULL, slot TEXT NOT NULL,
+    fact TEXT NOT NULL DEFAULT '', target TEXT, stored TEXT NOT NULL, json TEXT NOT NULL);
+CREATE TABLE sessions (code TEXT PRIMARY KEY, names_enabled INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL);
+CREATE TABLE plays (registration TEXT PRIMARY KEY, session TEXT NOT NULL,
+    pseudonym TEXT NOT NULL, group_name TEXT, scenario TEXT NOT NULL,
+    first_decision INTEGER NOT NULL DEFAULT 0, started TEXT NOT NULL);
+INSERT INTO plays VALUES ('r1', 'KELAS-A', 'peserta-1', 'G1', 'hoaks-viral', 2, 'then');
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_records_file_of_schema_1_is_migrated_with_its_plays_kept(tmp_path: Path) -> None:
+    """Records written before members were kept open, keep every play and gain the column."""
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    db.executescript(V1_PLAYS)
+    db.close()
+    with RecordStore(tmp_path) as store:
+        assert store.pragmas()["user_version"] == 2
+        assert store.play("r1") == PlayRow("r1", "KELAS-A", "peserta-1", "hoaks-viral", "G1", 2)
+        store.add_play(PlayRow("r2", "KELAS-A", "peserta-2", "hoaks-viral", "G2", 0, ("A", "B")))
+    with RecordStore(tmp_path) as store:
+        kept = store.play("r2")
+        assert kept is not None and kept.members == ("A", "B")
