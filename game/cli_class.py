@@ -3,11 +3,13 @@
 Owns reading the collected results (folders: ``*.jsonl`` recursively; files as
 named), picking the scenario (``--scenario ID``, else the one most participants
 played), finding its file (``--scenarios-dir``; without it the report still
-counts, with the texts the statements carry), and the three outputs: a text
-summary (the default), one self-contained HTML page (``-o``) and one JSON object
-on the last line (``--json``). Damaged lines are reported, never fatal: exit 0;
-exit 2 when a path does not exist or no statement at all could be read. The
-counting is ``game.classroom.aggregate``'s, the debrief ``game.classroom.debrief``'s.
+counts, with the texts the statements carry), reading the learning notes its
+choices name (``--notes-dir``; notes it cannot read are said, never fatal), and
+the three outputs: a text summary (the default), one self-contained HTML page
+(``-o``) and one JSON object on the last line (``--json``). Damaged lines are
+reported, never fatal: exit 0; exit 2 when a path does not exist or no
+statement at all could be read. The counting is ``game.classroom.aggregate``'s,
+the debrief ``game.classroom.debrief``'s.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from typing import Any
 from game.classroom.aggregate import ClassRecords, read_records, summarise
 from game.classroom.debrief import build_debrief
 from game.classroom.report_html import render_html
+from game.classroom.report_notes import LinkedNotes, gather, linked_note_ids
 from game.classroom.report_text import render_text
 from game.cli_support import EXIT_OK, EXIT_USAGE, CliError, find_scenario, scenarios_dir
+from game.content.notes import load_notes, notes_dir
 from game.core.model import Scenario
 from game.persistence.atomic import write_atomic
 
@@ -37,6 +41,7 @@ WORDS = {
         "memakai teks dari catatan",
         "changed": "berkas skenario '{scenario}' telah berubah sejak permainan ini dimainkan; "
         "teks dan peta diambil dari versi sekarang",
+        "notes_missing": "catatan belajar tidak dapat dibaca dari {folder}: {ids}",
     },
     "en": {
         "skipped": "{n} lines skipped (damaged or incomplete); the first: {first}",
@@ -47,6 +52,7 @@ WORDS = {
         "in the records only",
         "changed": "scenario file '{scenario}' has changed since these plays; texts and the map "
         "come from the current version",
+        "notes_missing": "learning notes could not be read from {folder}: {ids}",
     },
 }
 
@@ -89,6 +95,13 @@ def add_command(commands: Any) -> None:
     report.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
     report.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
     report.add_argument(
+        "--notes-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder of the learning notes the report lists (default: assets/notes)",
+    )
+    report.add_argument(
         "--workers",
         type=int,
         default=None,
@@ -124,13 +137,17 @@ def report_command(args: argparse.Namespace) -> int:
     debrief.notes += notes
     for note in notes:
         print(f"perekat: {note}", file=sys.stderr)
+    linked = _learning_notes(args, scenario)
+    if linked is not None and linked.missing:
+        unread = say["notes_missing"].format(folder=linked.folder, ids=", ".join(linked.missing))
+        print(f"perekat: {unread}", file=sys.stderr)
     if args.output is not None:
-        _write_html(args.output, render_html(debrief, records))
+        _write_html(args.output, render_html(debrief, records, linked))
         print(say["written"].format(path=args.output), file=sys.stderr)
     if args.json:
         print(json.dumps(summary.to_json(records), ensure_ascii=False))
     elif args.output is None:
-        print(render_text(debrief, records))
+        print(render_text(debrief, records, linked))
     return EXIT_OK
 
 
@@ -155,6 +172,18 @@ def _scenario(
     if revisions and scenario.content_hash not in revisions:
         return scenario, [say["changed"].format(scenario=scenario_id)]
     return scenario, []
+
+
+def _learning_notes(args: argparse.Namespace, scenario: Scenario | None) -> LinkedNotes | None:
+    """The notes the scenario's choices name, read from the notes folder (None: no scenario)."""
+    if scenario is None:
+        return None  # which notes the plays met is in the scenario file only
+    note_ids = linked_note_ids(scenario)
+    if not note_ids:
+        return LinkedNotes()
+    folder = args.notes_dir or notes_dir()
+    library = load_notes(folder, args.lang)  # a missing folder is an empty library
+    return gather(note_ids, library.notes, str(folder))
 
 
 def _write_html(path: Path, page: str) -> None:

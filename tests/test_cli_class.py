@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -149,6 +150,99 @@ def test_without_the_scenario_file_the_counts_stay(klass: ClassFiles, tmp_path: 
     assert page.problems == []
     assert "Pak Budi asks you to share a post." in " ".join(page.text)
     assert "heat-edge" not in source
+
+
+def noted_mini(folder: Path) -> Path:
+    """A scenarios folder whose mini.yaml has two choices naming learning notes."""
+    folder.mkdir()
+    text = MINI.read_text(encoding="utf-8")
+    text = text.replace(
+        'feedback: {id: "Melanggar netralitas.", en: "Breaks neutrality."}',
+        'feedback: {id: "Melanggar netralitas.", en: "Breaks neutrality."}\n'
+        "        notes: [netralitas-asn, perekat-level-2]",
+    ).replace(
+        'feedback: {id: "Indikator 4.3.", en: "Indicator 4.3."}',
+        'feedback: {id: "Indikator 4.3.", en: "Indicator 4.3."}\n        notes: [perekat-level-4]',
+    )
+    assert text.count("notes: [") == 2
+    (folder / "mini.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "title"),
+    [
+        ("id", "Catatan pembelajaran", "Netralitas ASN"),
+        ("en", "Learning notes", "Civil service neutrality"),
+    ],
+)
+def test_the_html_page_ends_with_the_notes_the_scenario_links(
+    klass: ClassFiles, tmp_path: Path, lang: str, heading: str, title: str
+) -> None:
+    """The notes section: the linked notes only, in library order, with sources, printable."""
+    scenarios = noted_mini(tmp_path / "scenarios")
+    target = tmp_path / "report.html"
+    out = run(
+        "--lang", lang, "class", "report", str(klass.folder), "-o", str(target),
+        "--scenarios-dir", str(scenarios),
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    page, source = parsed(target)
+    assert page.problems == [] and page.open == []
+    section = source.split('<section id="learning-notes">', 1)[1]
+    assert f"<h2>{heading}</h2>" in section
+    cards = re.findall(r'<article class="learning-note" id="note-([a-z0-9-]+)"', section)
+    assert cards == ["perekat-level-2", "perekat-level-4", "netralitas-asn"]
+    assert f"<h4>{title}</h4>" in section and 'class="sources"' in section
+    assert (
+        "break-inside: avoid" in source
+        and "section#learning-notes { break-before: page; }" in source
+    )
+    assert source.index('id="skipped"') < source.index('id="learning-notes"')
+
+
+def test_the_text_summary_lists_the_linked_notes(klass: ClassFiles, tmp_path: Path) -> None:
+    """The default summary ends with each linked note's id and title."""
+    scenarios = noted_mini(tmp_path / "scenarios")
+    out = run("class", "report", str(klass.folder), "--scenarios-dir", str(scenarios))
+    assert out.returncode == 0, out.stderr
+    tail = out.stdout.split("Catatan pembelajaran:\n", 1)[1].splitlines()
+    assert tail == [
+        "  - perekat-level-2: Level 2: Saling menghargai",
+        "  - perekat-level-4: Level 4: Mendayagunakan perbedaan",
+        "  - netralitas-asn: Netralitas ASN",
+    ]
+
+
+def test_a_scenario_linking_no_note_has_no_notes_section(klass: ClassFiles, tmp_path: Path) -> None:
+    """mini.yaml names no note: neither the page nor the summary has the section."""
+    target = tmp_path / "report.html"
+    out = report(str(klass.folder), "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    assert 'id="learning-notes"' not in target.read_text(encoding="utf-8")
+    out = report(str(klass.folder))
+    assert out.returncode == 0 and "Catatan pembelajaran" not in out.stdout
+
+
+def test_unreadable_notes_are_said_and_the_report_still_written(
+    klass: ClassFiles, tmp_path: Path
+) -> None:
+    """--notes-dir naming no folder: exit 0, the page and stderr say which notes were not read."""
+    scenarios = noted_mini(tmp_path / "scenarios")
+    target = tmp_path / "report.html"
+    out = run(
+        "--lang", "en", "class", "report", str(klass.folder), "-o", str(target),
+        "--scenarios-dir", str(scenarios), "--notes-dir", str(tmp_path / "gone"),
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "learning notes could not be read from" in out.stderr
+    page, source = parsed(target)
+    assert page.problems == []
+    section = source.split('<section id="learning-notes">', 1)[1]
+    assert "could not be read from" in section
+    assert "netralitas-asn, perekat-level-2, perekat-level-4" in section
+    assert "<article" not in section
+    assert "heat-edge" in source  # the rest of the report is whole
 
 
 def test_a_hundred_damaged_files_still_report(klass: ClassFiles, tmp_path: Path) -> None:

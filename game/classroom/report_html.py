@@ -6,8 +6,9 @@ decision's options as bars with counts and shares, the best option marked with
 a star and the word, never by colour alone), the class's paths as a heat map
 over the scenario graph (drawn by ``game.analysis.svg``, imported only then:
 networkx stays unloaded otherwise), groups side by side,
-the reflections (anonymous, escaped), the five-question debrief guide and the
-lines that were skipped. Indonesian by default, English with ``lang="en"``. No
+the reflections (anonymous, escaped), the five-question debrief guide, the
+lines that were skipped and, last, the learning notes the scenario links (laid
+out by ``report_notes``). Indonesian by default, English with ``lang="en"``. No
 script, no external file. It does not count (``aggregate``) or judge (``debrief``).
 """
 
@@ -17,6 +18,8 @@ from html import escape
 
 from game.classroom.aggregate import ClassRecords, Tally
 from game.classroom.debrief import Debrief, DecisionRow
+from game.classroom.report_notes import STYLE as NOTES_STYLE
+from game.classroom.report_notes import LinkedNotes, notes_html
 from game.core.model import COMPETENCIES
 
 WORDS = {
@@ -122,8 +125,8 @@ TIER_COLOUR = "#52606D"
 BEST_ROW = ' class="best"'
 
 
-def render_html(debrief: Debrief, records: ClassRecords) -> str:
-    """The whole page, as text."""
+def render_html(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | None = None) -> str:
+    """The whole page, as text; ``notes``, the learning notes the scenario links, come last."""
     say = WORDS.get(debrief.lang, WORDS["en"])
     summary = debrief.summary
     lang = "en" if debrief.lang == "en" else "id"
@@ -133,7 +136,7 @@ def render_html(debrief: Debrief, records: ClassRecords) -> str:
         '<head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(say['title'])}: {escape(debrief.title)}</title>",
-        f"<style>{STYLE}</style></head>",
+        f"<style>{STYLE}{NOTES_STYLE}</style></head>",
         "<body>",
         f"<h1>{escape(say['title'])}: {escape(debrief.title)}</h1>",
         f'<p class="meta">{escape(say["sessions"])}: {escape(", ".join(summary.sessions))}'
@@ -155,6 +158,7 @@ def render_html(debrief: Debrief, records: ClassRecords) -> str:
     parts += _reflections(debrief, say)
     parts += _guide(debrief, say)
     parts += _skipped(records, say)
+    parts += notes_html(notes, debrief.lang)
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 

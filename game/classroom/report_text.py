@@ -3,7 +3,8 @@
 Owns the wording and layout of the short summary: participants and groups,
 class averages and tiers, each decision's options with counts, shares and the
 best option starred, groups side by side, reflections, the five debrief
-questions with what the records show, and the skipped lines. The HTML page
+questions with what the records show, the skipped lines, and the ids and titles
+of the learning notes the scenario links (``report_notes``). The HTML page
 (``report_html``) says the same with charts; neither counts anything.
 """
 
@@ -14,12 +15,13 @@ import textwrap
 from game.classroom.aggregate import ClassRecords
 from game.classroom.debrief import Debrief
 from game.classroom.report_html import WORDS
+from game.classroom.report_notes import LinkedNotes, notes_text
 from game.core.model import COMPETENCIES
 
 WIDTH = 78
 
 
-def render_text(debrief: Debrief, records: ClassRecords) -> str:
+def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | None = None) -> str:
     """The whole summary, as lines of at most ``WIDTH`` characters (long texts wrapped)."""
     say = WORDS.get(debrief.lang, WORDS["en"])
     summary, whole = debrief.summary, debrief.summary.whole
@@ -86,6 +88,7 @@ def render_text(debrief: Debrief, records: ClassRecords) -> str:
         kept = len(records.reasons)
         lines.append(say["skipped_some"].format(n=records.skipped, shown=kept))
         lines += [f"  {reason}" for reason in records.reasons]
+    lines += notes_text(notes, debrief.lang)
     return "\n".join(lines)
 
 

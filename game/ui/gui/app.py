@@ -241,6 +241,7 @@ class App:
             pygame_gui.UI_TEXT_ENTRY_FINISHED,
             pygame_gui.UI_TEXT_ENTRY_CHANGED,
             pygame_gui.UI_TEXT_EFFECT_FINISHED,
+            pygame_gui.UI_FILE_DIALOG_PATH_PICKED,
         ):
             if top is not None:
                 top.handle_gui(event)

@@ -4,7 +4,9 @@ Owns drawing a ``GraphLayout`` fitted into a rectangle: decisions as circles,
 linear steps as small diamonds, endings as squares whose kind shows by fill and
 by a mark (a tick, a dash, a cross), so colour is never the only carrier; the
 player's path over it as thick lines with the decisions numbered in the order
-they were made (the report's review uses the same numbers), and a legend. On
+they were made (the report's review uses the same numbers), or a class's paths
+as a heat map (each way as wide as its share of the most taken, with its
+count on a tag), and a legend. On
 request, the full picture ``graph`` writes as PNG: arrowheads, node ids, each
 choice's label on its own shelf, nodes no play enters hollow and dashed, dead
 ends under a stop sign. It computes no layout or geometry (``game.analysis``'s
@@ -15,7 +17,7 @@ screens.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pygame
 
@@ -42,6 +44,7 @@ from game.ui.gui import theme
 
 __all__ = ["ENDING_COLOURS", "GraphPicture", "PlayedPath", "draw_legend"]
 DASH = 4
+HEAT_WIDEST = 16  # the stroke of the way most of the class took, in pixels
 HALO = [(dx, dy) for dx in range(-2, 3) for dy in range(-2, 3) if 0 < dx * dx + dy * dy <= 5]
 
 
@@ -67,12 +70,16 @@ class GraphPicture:
         *,
         label_font: pygame.font.Font | None = None,
         marks: GraphMarks | None = None,
+        heat: Mapping[tuple[str, str | None], int] | None = None,
     ) -> None:
         """The graph, ``path`` over it, its decisions numbered in ``number_font``.
 
         With ``label_font`` the full picture: arrowheads, node ids, each choice's
         label on its shelf. With ``marks``, nodes no play enters are drawn hollow
         and dashed (with the ways out of them) and dead ends under a stop sign.
+        With ``heat`` ((source, choice id or None) -> how many took it), each way
+        taken is drawn as wide as its share of the most taken, its count on a tag
+        in ``number_font``.
         """
         path = path or PlayedPath()
         is_full = label_font is not None
@@ -91,8 +98,11 @@ class GraphPicture:
         for route in found:
             if path.follows(route.edge):
                 self._route(surface, route, strong, max(3, self.radius // 2), is_full, False)
+        taken = self._heat(surface, found, heat, strong) if heat else []
         for node in self.layout.nodes:
             self._node(surface, node, colours, node.node_id in path.nodes, marks)
+        if number_font is not None and taken:
+            self._heat_counts(surface, taken, number_font, colours)
         if number_font is not None:
             placed: list[pygame.Rect] = []
             for node in self.layout.nodes:
@@ -127,6 +137,60 @@ class GraphPicture:
             _dashed(surface, colour, points, width)
         else:
             pygame.draw.lines(surface, colour, False, [_pixel(p) for p in points], width)
+
+    def _heat(
+        self,
+        surface: pygame.Surface,
+        found: Sequence[Route],
+        heat: Mapping[tuple[str, str | None], int],
+        colour: pygame.Color,
+    ) -> list[tuple[Point, int]]:
+        """The ways taken, as wide as their share of the most; returns where each count goes.
+
+        Ways drawn on one line (the compact picture puts a node's choices that lead to
+        the same node there) are one way here, with the sum of their counts.
+        """
+        lines: dict[tuple[Point, ...], tuple[Route, int]] = {}
+        for route in found:
+            count = heat.get((route.edge.source, route.edge.choice_id), 0)
+            if count > 0:
+                before = lines.get(route.points, (route, 0))[1]
+                lines[route.points] = (route, before + count)
+        most = max((count for _, count in lines.values()), default=0)
+        counts: list[tuple[Point, int]] = []
+        for route, count in lines.values():
+            source, target = self.nodes[route.edge.source], self.nodes[route.edge.target]
+            points = trimmed(route.points, node_reach(source, self.radius), 0)
+            points = trimmed(points, 0, node_reach(target, self.radius))
+            if len(points) < 2:
+                continue
+            widest = max(6, min(HEAT_WIDEST, 2 * self.radius))  # no wider than a node
+            width = max(2, round(2 + (widest - 2) * count / max(most, 1)))
+            pixels = [_pixel(p) for p in points]
+            pygame.draw.lines(surface, colour, False, pixels, width)
+            for joint in pixels[1:-1]:  # round joints: wide polylines otherwise leave notches
+                pygame.draw.circle(surface, colour, joint, width // 2)
+            counts.append((points[1] if len(points) > 2 else _middle(points), count))
+        return counts
+
+    def _heat_counts(
+        self,
+        surface: pygame.Surface,
+        counts: Sequence[tuple[Point, int]],
+        font: pygame.font.Font,
+        colours: theme.Palette,
+    ) -> None:
+        """Each way's count on a tag at its start (a tag that would cover another is left out)."""
+        placed: list[pygame.Rect] = []
+        for at, count in counts:
+            image = font.render(str(count), True, theme.rgb(colours.primary))
+            tag = image.get_rect(center=_pixel(at)).inflate(8, 0)
+            if tag.collidelist(placed) != -1:
+                continue
+            placed.append(tag)
+            pygame.draw.rect(surface, theme.rgb(colours.panel), tag, border_radius=4)
+            pygame.draw.rect(surface, theme.rgb(colours.primary), tag, 2, border_radius=4)
+            surface.blit(image, image.get_rect(center=tag.center))
 
     def _node(
         self,
@@ -242,6 +306,11 @@ class GraphPicture:
 
 def _pixel(point: Point) -> tuple[int, int]:
     return round(point[0]), round(point[1])
+
+
+def _middle(points: Sequence[Point]) -> Point:
+    (ax, ay), (bx, by) = points[0], points[-1]
+    return (ax + bx) / 2, (ay + by) / 2
 
 
 def _measure(font: pygame.font.Font) -> Callable[[str], float]:
@@ -368,6 +437,10 @@ def _sample(
     cx, cy = centre
     if key == "path":
         pygame.draw.line(surface, theme.rgb(colours.primary), (cx - r - 2, cy), (cx + r + 2, cy), 4)
+    elif key == "heat":
+        strong = theme.rgb(colours.primary)
+        pygame.draw.line(surface, strong, (cx - r - 2, cy - r // 2), (cx + r + 2, cy - r // 2), 2)
+        pygame.draw.line(surface, strong, (cx - r - 2, cy + r // 3), (cx + r + 2, cy + r // 3), 6)
     elif key == "decision":
         pygame.draw.circle(surface, theme.rgb(colours.panel), centre, r)
         pygame.draw.circle(surface, ink, centre, r, 2)
