@@ -168,7 +168,7 @@ class GraphPicture:
             width = max(2, round(2 + (widest - 2) * count / max(most, 1)))
             pixels = [_pixel(p) for p in points]
             pygame.draw.lines(surface, colour, False, pixels, width)
-            for joint in pixels[1:-1]:  # round joints: wide polylines otherwise leave notches
+            for joint in pixels:  # round joints and ends: wide polylines leave notches
                 pygame.draw.circle(surface, colour, joint, width // 2)
             counts.append((points[1] if len(points) > 2 else _middle(points), count))
         return counts

@@ -210,6 +210,26 @@ def gui_theme(settings: Settings) -> dict[str, Any]:
             # invisible: a plain rectangle, not the antialiased rounded shape drawn at 4x size
             "misc": {"shape": "rectangle", "border_width": "0", "shadow_width": "0"},
         },
+        # the file dialog's rows (the class debrief's Browse): pygame_gui's own theme makes
+        # them dark, which would hide the ink-coloured names; they take the button colours
+        **dict.fromkeys(
+            (
+                "file_dialog.#file_display_list.#file_list_item",
+                "file_dialog.#file_display_list.#directory_list_item",
+            ),
+            {**button, "misc": {**button["misc"], "shape": "rectangle", "border_width": "0"}},
+        ),
+        "file_dialog.#file_display_list": {
+            "misc": {"list_item_height": str(round(size(settings, "body") * 1.6))}
+        },
+        **dict.fromkeys(
+            ("file_dialog.#ok_button", "file_dialog.#cancel_button"),
+            {
+                **button,
+                "font": typeface("small"),
+                "misc": {**button["misc"], "text_horiz_alignment": "center"},
+            },
+        ),
         "@choice_text": {**text_box, "font": typeface("body")},
         "@heading_text": {**text_box, "font": typeface("heading", True)},
         "@primary": primary_button,

@@ -20,6 +20,7 @@ from class_fixture import ANI_REFLECTION, CITRA_REFLECTION, ClassFiles, make_cla
 from support import FIXTURES  # noqa: E402
 
 from game.persistence.settings import Settings, SettingsStore  # noqa: E402
+from game.ui.gui import theme  # noqa: E402
 from game.ui.gui.app import App, Folders  # noqa: E402
 from game.ui.gui.intents import Action, Intent  # noqa: E402
 from game.ui.gui.scenes.debrief import DebriefScene  # noqa: E402
@@ -218,8 +219,15 @@ def test_browse_opens_the_file_dialog_and_its_pick_fills_the_field(
     """Browse opens pygame_gui's dialog; Esc closes only the dialog; a picked path is typed in."""
     source = DebriefSourceScene(app)
     app.push(source)
+    source.entry.set_text(str(class_files.folder))
     source.activate(source.browse)
     assert source.is_dialog_open
+    rows = source.dialog.file_selection_list.item_list
+    assert rows, "the dialog starts in the typed folder, which holds files"
+    row = rows[0]["button_element"]  # readable: not pygame_gui's dark rows under our ink
+    assert row.colours["normal_bg"] == pygame.Color(app.palette.panel)
+    assert row.rect.height >= theme.font(app.settings, "body").get_linesize()
+    assert app.manager.get_locale() == "id"  # the dialog speaks the player's language
     draw(app, "debrief-source-dialog")
     app.dispatch(Intent(Action.BACK))
     assert app.stack.top is source and not source.is_dialog_open

@@ -227,7 +227,7 @@ class DebriefScene(Scene):
             room = max(1, sheet.height - self.view.height)
             thumb.y += (track.height - thumb.height) * self.scroll // room
             pygame.draw.rect(surface, theme.rgb(colours.primary), thumb, border_radius=4)
-        if self.back is not None:
+        if self.back is not None and self.pages:
             small = theme.font(settings, "small")
             hint = small.render(tr(self.app.lang, "debrief_hint"), True, theme.rgb(colours.muted))
             surface.blit(hint, hint.get_rect(midleft=(self.back.rect.right + 24,

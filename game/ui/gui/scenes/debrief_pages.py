@@ -26,6 +26,7 @@ from game.ui.gui.graph_picture import GraphPicture, PlayedPath, draw_legend
 from game.ui.gui.strings import tr
 
 BEST = "#2E7D32"  # the best option's bar: green, and always with the star and the word
+BEST_ON_BLACK = "#66BB6A"  # the same green, light enough on the high-contrast black
 REASONS_SHOWN = 3
 GROUPS_PER_TABLE = 5
 PageBuilder = Callable[[Sheet, Debrief, ClassRecords], None]
@@ -69,15 +70,15 @@ def summary_page(sheet: Sheet, debrief: Debrief, records: ClassRecords) -> None:
     gap = 24
     width = (sheet.width - gap * (len(tiles) - 1)) // len(tiles)
     number_line, label_line = sheet.line("title", True), sheet.line("body")
-    height = 16 + number_line + label_line + 16
+    height = 12 + number_line + label_line + 12
     for index, (number, label) in enumerate(tiles):
         x = index * (width + gap)
         sheet.box(pygame.Rect(x, sheet.y, width, height), colours.panel, radius=12)
         sheet.box(pygame.Rect(x, sheet.y, width, height), colours.muted, border=2, radius=12)
-        sheet.text(number, x=x + 16, y=sheet.y + 16, width=width - 32, role="title", bold=True,
+        sheet.text(number, x=x + 16, y=sheet.y + 12, width=width - 32, role="title", bold=True,
                    colour=colours.primary)  # fmt: skip
-        sheet.text(label, x=x + 16, y=sheet.y + 16 + number_line, width=width - 32)
-    sheet.gap(height + 24)
+        sheet.text(label, x=x + 16, y=sheet.y + 12 + number_line, width=width - 32)
+    sheet.gap(height + 16)
     top = sheet.y
     half = (sheet.width - 48) // 2
     sheet.text(tr(lang, "debrief_averages"), width=half, bold=True)
@@ -85,7 +86,7 @@ def summary_page(sheet: Sheet, debrief: Debrief, records: ClassRecords) -> None:
     left_bottom = sheet.y
     sheet.y = top
     _tier_histogram(sheet, whole, half + 48, half, lang)
-    sheet.y = max(left_bottom, sheet.y) + 24
+    sheet.y = max(left_bottom, sheet.y) + 16
     sessions = ", ".join(summary.sessions) or "-"
     sheet.text(
         tr(lang, "debrief_read", statements=records.statements, files=records.files,
@@ -107,7 +108,7 @@ def _competency_bars(sheet: Sheet, debrief: Debrief, tally: Tally, x: int, width
     number_width = sheet.font("body", True).size("0.00")[0] + 16
     for name in COMPETENCIES:
         value = tally.competencies.get(name)
-        sheet.gap(8)
+        sheet.gap(4)
         sheet.text(debrief.competency_name(name), x=x, width=width)
         track = pygame.Rect(x, sheet.y + 4, width - number_width, sheet.line() - 4)
         sheet.bar(track, (value or 0) / 5, getattr(colours, name), mark=4 / 5)
@@ -153,7 +154,7 @@ def decisions_page(sheet: Sheet, debrief: Debrief, records: ClassRecords) -> Non
 def _decision(sheet: Sheet, number: int, row: DecisionRow, lang: str) -> None:
     colours = sheet.colours
     sheet.text(f"{number}. {row.text}", bold=True)
-    sheet.text(tr(lang, "debrief_answers", n=row.answers), role="small", colour=colours.muted)
+    sheet.text(tr(lang, "debrief_answers", n=row.answers), colour=colours.muted)
     sheet.gap(8)
     text_width = sheet.width * 45 // 100
     count_width = sheet.font("body", True).size("000 · 100%")[0] + 8
@@ -166,15 +167,15 @@ def _decision(sheet: Sheet, number: int, row: DecisionRow, lang: str) -> None:
         text = option.text or option.choice_id
         bottom = sheet.text(text, x=0, y=top, width=text_width, bold=option.is_best)
         track = pygame.Rect(text_width + 24, top + 4, bar_width, line - 8)
-        sheet.bar(track, option.share, BEST if option.is_best else colours.primary)
+        best = BEST_ON_BLACK if sheet.settings.high_contrast else BEST
+        sheet.bar(track, option.share, best if option.is_best else colours.primary)
         count = f"{option.count} · {option.share:.0%}"
         sheet.text(count, x=track.right + 8, y=top, width=count_width, bold=True, align="right")
         if option.is_best:
             left = track.right + 8 + count_width + 16
             sheet.star((left + line // 2 - 2, top + line // 2), line // 2 - 2, "#F2B705")
-            colour = colours.primary if sheet.settings.high_contrast else BEST
             sheet.text(best_word, x=left + line, y=top, width=best_width - line, bold=True,
-                       colour=colour)  # fmt: skip
+                       colour=best)  # fmt: skip
         sheet.y = max(bottom, top + line) + 10
 
 

@@ -169,6 +169,7 @@ class DebriefSourceScene(Scene):
             return
         typed = self.entry.get_text().strip() if self.entry is not None else ""
         start = Path(typed) if typed and Path(typed).exists() else self.app.saves.root
+        self.app.manager.set_locale(self.app.lang)  # the dialog's own words (OK, Cancel, ...)
         self.dialog = UIFileDialog(
             pygame.Rect(160, 60, 960, 600),
             self.app.manager,
@@ -228,3 +229,8 @@ class DebriefSourceScene(Scene):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.fill(theme.rgb(self.app.palette.background))
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        """The focus ring, except over the file dialog (which takes the keys while open)."""
+        if not self.is_dialog_open:
+            super().draw_overlay(surface)
