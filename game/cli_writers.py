@@ -1,7 +1,8 @@
 """The writers' commands: validate, storyboard, analyze.
 
 Owns the sub-commands scenario writers use to check and review their work:
-``validate`` (content checks and lint over the plays), ``storyboard`` (every
+``validate`` (content checks and lint over the plays, and the learning notes
+checks: by default ``scenarios/`` and ``assets/notes/``), ``storyboard`` (every
 screen as a picture, headless) and ``analyze`` (exact counts and bounds over
 every play). Each parses its own flags, prints, and returns an exit code;
 what they compute lives in ``game.analysis`` and the GUI, imported only when
@@ -28,6 +29,7 @@ from game.cli_support import (
     scenarios_dir,
 )
 from game.content.diagnostics import has_errors
+from game.content.notes import notes_dir
 from game.content.yaml_strict import DEFAULT_MAX_BYTES
 from game.errors import EngineError
 from game.ui.terminal.messages import say, translate
@@ -69,6 +71,14 @@ def add_commands(commands: Any) -> None:
     )
     validate.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
     validate.add_argument("--scenarios-dir", type=Path, default=argparse.SUPPRESS)
+    validate.add_argument(
+        "--notes-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder of learning notes: checked when no path is given, and paths in it are "
+        "checked as notes (default: assets/notes)",
+    )
     validate.add_argument(
         "--max-bytes",
         type=int,
@@ -120,17 +130,26 @@ def validate_command(args: argparse.Namespace) -> int:
     missing = [str(path) for path in targets if not path.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
-    from game.analysis.validate import validate_all  # networkx only for writers' checks
+    # networkx only for writers' checks
+    from game.analysis.validate import split_notes, validate_all, validate_notes
 
+    notes_folder = args.notes_dir or notes_dir()
+    if args.paths:
+        targets, note_targets = split_notes(targets, notes_folder)
+    else:
+        note_targets = [notes_folder] if notes_folder.is_dir() else []
     results = validate_all(targets, args.lang, args.max_bytes)
+    note_files, note_diagnostics = validate_notes(note_targets, args.lang)
     diagnostics = [item for result in results for item in result.diagnostics]
+    diagnostics += note_diagnostics
     if args.json:
         print(json.dumps({"diagnostics": [d.to_dict() for d in diagnostics]}, ensure_ascii=False))
     else:
         print_diagnostics(diagnostics)
         errors = sum(1 for d in diagnostics if d.severity == "error")
         warnings = len(diagnostics) - errors
-        print(f"{len(results)} file(s), {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        files = len(results) + note_files
+        print(f"{files} file(s), {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return EXIT_INVALID if has_errors(diagnostics) else EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from support import load_scenario
@@ -61,7 +62,7 @@ def test_validate_fails_on_a_lint_error_and_names_its_place() -> None:
 
 
 def test_validate_passes_the_shipped_scenarios_with_no_finding() -> None:
-    """Every shipped scenario is clean under content checks and lint alike."""
+    """Every shipped scenario is clean under content checks and lint alike, and so is every note."""
     out = run("validate", "--json")
     assert out.returncode == 0, out.stdout
     assert json.loads(out.stdout.strip().splitlines()[-1]) == {"diagnostics": []}
@@ -140,3 +141,63 @@ def test_storyboard_sheet_merges_back_into_the_scenario(tmp_path: Path) -> None:
     assert merged.returncode == 0, merged.stderr
     assert "  # ULASAN (Ahli B): Tambah suasana rapat.\n  rapat:" in scenario.read_text("utf-8")
     assert run("validate", str(scenario)).returncode == 0
+
+
+BAD_NOTES = ROOT / "tests" / "fixtures" / "bad-notes"
+
+
+def note_expectations() -> set[tuple[str, str, int, int]]:
+    """(file, code, line, col) from the ``# expect: CODE LINE:COL`` lines opening each note."""
+    found = set()
+    for path in sorted(BAD_NOTES.glob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines()[:1]:
+            match = re.match(r"#\s*expect:\s*(SCN\d{3})\s+(\d+):(\d+)\s*$", line)
+            if match:
+                found.add((path.name, match[1], int(match[2]), int(match[3])))
+    return found
+
+
+def test_validate_reports_each_broken_note_with_its_place_and_exits_1() -> None:
+    """A notes folder: each bad note's code at its line and column, the fix hints, exit 1."""
+    out = run("validate", str(BAD_NOTES), "--notes-dir", str(BAD_NOTES), "--lang", "en")
+    assert out.returncode == 1
+    reported = set()
+    for line in out.stdout.splitlines():
+        match = re.match(r"^(.+):(\d+):(\d+): error (SCN\d{3}): ", line)
+        if match:
+            reported.add((Path(match[1]).name, match[4], int(match[2]), int(match[3])))
+    expected = note_expectations()
+    assert {code for _, code, _, _ in expected} == {
+        "SCN001",
+        "SCN012",
+        "SCN016",
+        "SCN026",
+        "SCN027",
+    }
+    assert reported == expected
+    assert "Did you mean 'baik'?" in out.stdout  # the related id's hint
+    assert "6 file(s), 5 error(s), 0 warning(s)" in out.stderr
+
+
+def test_validate_checks_one_note_file_against_its_folder() -> None:
+    """A note file named alone: its own findings only, its related ids checked across the folder."""
+    target = BAD_NOTES / "SCN026-unknown-related.yaml"
+    out = run("validate", str(target), "--notes-dir", str(BAD_NOTES), "--json")
+    assert out.returncode == 1
+    found = json.loads(out.stdout.strip().splitlines()[-1])["diagnostics"]
+    assert [(d["code"], d["line"], d["col"]) for d in found] == [("SCN026", 8, 17)]
+    sound = run("validate", str(BAD_NOTES / "00-baik.yaml"), "--notes-dir", str(BAD_NOTES))
+    assert sound.returncode == 0, sound.stdout  # the folder's other findings are not its own
+    assert "1 file(s), 0 error(s), 0 warning(s)" in sound.stderr
+
+
+def test_validate_without_paths_checks_the_notes_folder_too(tmp_path: Path) -> None:
+    """No path: scenarios/ and the notes folder; a broken note makes the run fail."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "rusak.yaml").write_text("id: rusak\ntitle: [\n", encoding="utf-8")
+    out = run("validate", "--notes-dir", str(notes), "--json")
+    assert out.returncode == 1
+    found = json.loads(out.stdout.strip().splitlines()[-1])["diagnostics"]
+    assert [d["code"] for d in found] == ["SCN001"]
+    assert found[0]["file"].endswith("rusak.yaml")
