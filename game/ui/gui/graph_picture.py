@@ -101,14 +101,14 @@ class GraphPicture:
         taken = self._heat(surface, found, heat, strong) if heat else []
         for node in self.layout.nodes:
             self._node(surface, node, colours, node.node_id in path.nodes, marks)
-        if number_font is not None and taken:
-            self._heat_counts(surface, taken, number_font, colours)
         if number_font is not None:
             placed: list[pygame.Rect] = []
             for node in self.layout.nodes:
                 number = path.numbers.get(node.node_id)
                 if number is not None:
                     self._number(surface, node, number, number_font, colours, placed)
+            if taken:
+                self._heat_counts(surface, taken, number_font, colours, placed)
         if label_font is not None:
             self._labels(surface, found, label_font, colours, marks)
 
@@ -179,9 +179,15 @@ class GraphPicture:
         counts: Sequence[tuple[Point, int]],
         font: pygame.font.Font,
         colours: theme.Palette,
+        placed: list[pygame.Rect],
     ) -> None:
-        """Each way's count on a tag at its start (a tag that would cover another is left out)."""
-        placed: list[pygame.Rect] = []
+        """Each way's count on a tag at its start; a tag that would cover another, a node or
+        a decision's number is left out (the decisions page has every count)."""
+        r = self.radius
+        placed = placed + [
+            pygame.Rect(x - r, y - r, 2 * r, 2 * r)
+            for x, y in (self.point(node.x, node.y) for node in self.layout.nodes)
+        ]
         for at, count in counts:
             image = font.render(str(count), True, theme.rgb(colours.primary))
             tag = image.get_rect(center=_pixel(at)).inflate(8, 0)

@@ -139,6 +139,10 @@ def test_every_page_steps_by_keys_and_shows_the_class(app: App, class_files: Cla
     assert scene.page == 0
     app.dispatch(Intent(Action.CHOOSE, 6))
     assert scene.page == 5
+    app.apply_settings(app.settings.with_changes(lang="en"))  # read again, in English
+    draw(app)
+    draw(app)
+    assert "What happened?" in shown(scene) and tab_labels(scene)[0] == "Summary"
     app.dispatch(Intent(Action.BACK))
     assert app.stack.top is None
 

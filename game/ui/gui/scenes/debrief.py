@@ -57,7 +57,8 @@ class DebriefScene(Scene):
         self.reading = read_class(self.sources, scenarios, app.lang, self.session, app.saves.root)
         debrief = self.reading.debrief
         self.pages = pages(debrief) if debrief is not None else []
-        self.page, self.scroll, self.sheets = 0, 0, {}
+        self.page = self.page if self.page < len(self.pages) else 0  # kept on a new language
+        self.scroll, self.sheets = 0, {}
         self.build()
         return self.reading
 
@@ -72,6 +73,12 @@ class DebriefScene(Scene):
     # -- building ---------------------------------------------------------------------------
 
     def enter(self) -> None:
+        """Build; after a settings change the pages are laid out again (and read again in
+        another language: the debrief's texts are the scenario's in one language)."""
+        debrief = self.reading.debrief if self.reading is not None else None
+        if debrief is not None and debrief.lang != self.app.lang:
+            self.reading, self.has_shown_wait = None, False
+        self.sheets = {}
         self.build()
 
     def exit(self) -> None:
@@ -138,8 +145,6 @@ class DebriefScene(Scene):
                 app.manager,
                 object_id=ObjectID(class_id=shown),
             )
-            if index == self.page and role == "small":
-                tab.select()  # the small style has no primary variant: the selected colours
             tabs.append(tab)
             x += width + TAB_GAP
         self.widgets += tabs
@@ -215,6 +220,10 @@ class DebriefScene(Scene):
             surface.blit(image, image.get_rect(center=(theme.CANVAS[0] // 2, 360)))
             self.has_shown_wait = True
             return
+        if self.tabs:  # the page shown, underlined (the small tabs have no filled style)
+            tab = self.tabs[self.page].rect
+            line = pygame.Rect(tab.x + 8, tab.bottom + 5, tab.width - 16, 4)
+            pygame.draw.rect(surface, theme.rgb(colours.primary), line, border_radius=2)
         sheet = self.sheet()
         if sheet is None:
             return

@@ -190,7 +190,7 @@ def paths_page(sheet: Sheet, debrief: Debrief, records: ClassRecords) -> None:
     # imported here: the layout needs networkx, which only this page of the debrief uses
     from game.analysis.layout import layout_scenario
 
-    sheet.text(tr(lang, "debrief_heat_note"), colour=colours.muted)
+    sheet.text(tr(lang, "debrief_heat_note"), role="small", colour=colours.muted)
     sheet.gap(8)
     layout = layout_scenario(debrief.scenario)
     small = sheet.font("small")
