@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 LOCAL = "local"  # the session key of individual play (no --session); never a valid code
 SESSION_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,19}$")
@@ -72,3 +73,19 @@ class Attempt:
     name: str | None = None  # the real name: only when the session allows names
     member_count: int = 0  # how many play together (a group's members, a class's voters)
     members: tuple[str, ...] = ()  # their names: only when the session allows names
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """Where a play sits in a class: what the window knows when it starts one.
+
+    Individual play has no seat. A group at its own PC has a session, a group and
+    its members; a facilitated class on the projector has a session and how many
+    vote (``member_count``). ``results_dir`` is where the class collects its files.
+    """
+
+    session: str
+    group: str | None = None
+    members: tuple[str, ...] = ()
+    member_count: int = 0
+    results_dir: Path | None = None

@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.classroom.identity import LOCAL, Attempt, pseudonym, session_key
+from game.classroom.identity import LOCAL, Attempt, Seat, pseudonym, session_key
 from game.classroom.xapi import (
     answered_statement,
     completed_statement,
@@ -297,16 +297,30 @@ def subscribe_records(
     mode: str = "learn",
     player: str = "",
     lang: str = "id",
+    seat: Seat | None = None,
+    play_id: str | None = None,
 ) -> str | None:
-    """For the game window: record an individual play; returns why not (or None when recording).
+    """For the game window: record a play; returns why not (or None when recording).
 
-    The window has no session yet, so its plays are the PC's individual plays.
-    A problem opening the records (a network share, say) is returned and logged
-    rather than raised, so the play itself goes on.
+    Without a ``seat`` the play is one of the PC's individual plays; with one it
+    belongs to the seat's session (and group). A known ``play_id`` (from a save)
+    goes on with that play's records. A problem opening the records (a network
+    share, say) is returned and logged rather than raised, so the play goes on.
     """
+    where: dict[str, Any] = {}
+    if seat is not None:
+        where = {
+            "session": seat.session,
+            "group": seat.group,
+            "members": seat.members,
+            "member_count": seat.member_count,
+            "results_dir": seat.results_dir,
+        }
     try:
         store = RecordStore(saves)
-        recorder = start_recording(store, scenario, state, mode=mode, lang=lang, player=player)
+        recorder = start_recording(
+            store, scenario, state, mode=mode, lang=lang, player=player, play_id=play_id, **where
+        )
     except RecordsError as error:
         log.error("learning records are off for this play: %s", error)
         return str(error)

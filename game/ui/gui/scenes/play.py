@@ -13,6 +13,7 @@ history listeners; it never calls the engine while drawing.
 from __future__ import annotations
 
 import html
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from game.classroom.identity import Seat
 from game.classroom.recorder import subscribe_records
 from game.core.engine import Engine
 from game.core.model import Chat, Choice, Scenario
@@ -53,20 +55,25 @@ class PlayScene(Scene):
         mode: str | None = None,
         save: SaveGame | None = None,
         start_at: str | None = None,
+        seat: Seat | None = None,
+        player: str = "",
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
+        self.seat = seat  # the class session this play belongs to; None for individual play
         lang = app.lang
         if save is not None:
             self.engine = Engine(scenario, state=save.state, lang=lang)
             self.mode = save.header.mode
             player = save.header.player
+            # a save from before plays carried their records' id goes on under a new one
+            self.play_id: str | None = save.header.play_id or None
         else:
             kept = app.saves.retire_autosave(scenario.scenario_id)
             del kept  # an unfinished earlier play is kept aside, never overwritten
             self.engine = Engine(scenario, lang=lang, start_at=start_at)
             self.mode = mode or app.settings.play_mode
-            player = ""
+            self.play_id = str(uuid.uuid4())
         self.player = player
         self._subscribe()
         self.widgets: list[Any] = []
@@ -379,10 +386,13 @@ class PlayScene(Scene):
     def _subscribe(self) -> None:
         """Autosave, history and the learning records listen to the current engine."""
         bus = self.engine.bus
-        bus.subscribe(Autosaver(self.app.saves, self.scenario.content_hash, self.player, self.mode))
+        content_hash, play_id = self.scenario.content_hash, self.play_id or ""
+        bus.subscribe(Autosaver(self.app.saves, content_hash, self.player, self.mode, play_id))
         bus.subscribe(HistoryRecorder(self.app.history, self.mode))
         saves, state, lang = self.app.saves.root, self.engine.state, self.app.lang
-        subscribe_records(bus, saves, self.scenario, state, self.mode, self.player, lang)
+        subscribe_records(
+            bus, saves, self.scenario, state, self.mode, self.player, lang, self.seat, self.play_id
+        )
 
     def choose(self, choice: ChoiceView) -> None:
         if not choice.is_available:
