@@ -265,3 +265,24 @@ def test_a_session_on_this_pc_is_debriefed_without_files(app: App, tmp_path: Pat
     assert scene.reading is not None and scene.reading.debrief is not None
     assert scene.reading.debrief.summary.whole.participants == 1
     assert "1\nPeserta" in shown(scene)
+
+
+def test_without_the_scenario_file_the_records_own_texts_are_shown(
+    tmp_path: Path, class_files: ClassFiles
+) -> None:
+    """No mini.yaml in the scenarios folder: a note says so, decisions keep the records' texts,
+    the paths page says there is no map."""
+    saves = tmp_path / "saves"
+    SettingsStore(saves).save(Settings(lang="id"))
+    application = App(Folders(tmp_path / "no-scenarios", saves))
+    try:
+        scene = open_debrief(application, [class_files.folder])
+        assert "Berkas skenario 'mini' tidak ada di folder skenario" in shown(scene)
+        draw(application, "debrief-no-scenario")
+        scene.show(1)
+        assert "Saya menolak dengan sopan." in shown(scene) and "terbaik" not in shown(scene)
+        scene.show(2)
+        assert "Peta tidak tersedia" in shown(scene)
+        draw(application, "debrief-no-map")
+    finally:
+        application.close()
