@@ -191,21 +191,26 @@ def play_command(args: argparse.Namespace) -> int:
         print_diagnostics(loaded.diagnostics, sys.stderr)
         return EXIT_INVALID
     scenario = loaded.scenario
+    seat = cli_records.class_seat(args)
     if args.record is not None:
         if args.ui == "gui":
             raise CliError("--record records a play in the text player; use --ui text")
         if args.start:
             raise CliError("--record needs a play from the start; leave out --start")
     elif wants_gui(args):
-        if args.session or args.group or args.results_dir:
-            raise CliError(
-                "--session, --group and --results-dir work in the text player for now; "
-                "use --ui text"
-            )
+        if args.results_dir is not None and seat is None:
+            raise CliError("in the window, --results-dir collects a class's files; give --session")
         from game.ui.gui.run import run_gui  # pygame only when the window is asked for
 
         return run_gui(
-            scenarios_dir(args), saves_dir(args), scenario, args.frames, args.mode, args.start
+            scenarios_dir(args),
+            saves_dir(args),
+            scenario,
+            args.frames,
+            args.mode,
+            args.start,
+            seat=seat,
+            player=args.player or "",
         )
     store = SaveStore(saves_dir(args))
     records = cli_records.open_records(args)  # refused before anything moves (network share)
@@ -218,7 +223,7 @@ def play_command(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     engine = session.engine
     statements = cli_records.start_play_records(
-        args, records, scenario, engine, session.player, session.mode, session.play_id
+        args, records, scenario, engine, session.player, session.mode, session.play_id, seat
     )
     play_id = statements.registration
     autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode, play_id)
@@ -237,6 +242,9 @@ def play_command(args: argparse.Namespace) -> int:
     )
     # a class play asks for the reflection even from a script (its next line; none at the end)
     options.asks_reflection = options.is_interactive or args.session is not None
+    # a group (named now, or the one a resumed play belongs to) gives its reason with each
+    # choice, from a script too (the line after the choice)
+    options.asks_rationale = statements.attempt.group is not None
     player = TextPlayer(engine, _stdin_line, sys.stdout, store, options)
     try:
         if session.is_resumed and engine.is_finished:

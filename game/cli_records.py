@@ -4,9 +4,10 @@ Owns ``records export [--session CODE] -o FILE.jsonl`` (every stored xAPI
 statement, or one session's, as JSON Lines in the order stored; ``-o -`` for
 standard output; a one-line summary on standard error), ``records session CODE
 [--names on|off]`` (whether real names may appear in that session's statements
-on this PC), the ``play`` flags ``--session``, ``--group`` and ``--results-dir``,
-and starting a text play's recorder. What a statement says is
-``game.classroom``'s; where it is stored, ``game.persistence.records``'.
+on this PC), the ``play`` flags ``--session``, ``--group``, ``--members`` and
+``--results-dir`` with the class seat they make, and starting a text play's
+recorder. What a statement says is ``game.classroom``'s; where it is stored,
+``game.persistence.records``'.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from game.classroom.identity import LOCAL, session_code
+from game.classroom.identity import LOCAL, Seat, group_name, member_names, session_code
 from game.classroom.recorder import StatementRecorder, start_recording
 from game.cli_support import EXIT_OK, CliError, saves_dir
 from game.core.engine import Engine
@@ -29,7 +30,6 @@ from game.persistence.records import FILE_NAME, RecordStore
 from game.ui.terminal.messages import translate
 
 COMMAND = "records"
-GROUP_LENGTH = 40
 WORDS = {
     "id": {
         "exported": "{count} pernyataan xAPI ditulis ke {path}{which}",
@@ -66,12 +66,10 @@ def session_or_local(text: str) -> str:
 
 
 def group_arg(text: str) -> str:
-    name = " ".join(text.split())
-    if not name or len(name) > GROUP_LENGTH or not name.isprintable():
-        raise argparse.ArgumentTypeError(
-            f"group name '{text}' is not allowed: use 1-{GROUP_LENGTH} printable characters"
-        )
-    return name
+    try:
+        return group_name(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def add_play_flags(play: argparse.ArgumentParser) -> None:
@@ -86,6 +84,13 @@ def add_play_flags(play: argparse.ArgumentParser) -> None:
     )
     play.add_argument(
         "--group", type=group_arg, default=None, metavar="NAME", help="group within the session"
+    )
+    play.add_argument(
+        "--members",
+        default=None,
+        metavar="NAMES",
+        help='the group\'s members, separated by commas (1-12 names, e.g. "Siti, Budi, Ani"); '
+        "their names appear in the records only when names are on for the session",
     )
     play.add_argument(
         "--results-dir",
@@ -178,10 +183,26 @@ def session_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_records(args: argparse.Namespace) -> RecordStore:
-    """Open this PC's records for a play (before it starts); raise CliError when refused."""
+def class_seat(args: argparse.Namespace) -> Seat | None:
+    """Where the ``play`` flags put the play in a class (None: individual play); CliError
+    when they do not fit together or the members are not a list of names."""
     if args.group is not None and args.session is None:
         raise CliError("--group names a group within a session; give --session CODE too")
+    if args.members is not None and args.group is None:
+        raise CliError("--members lists the members of a group; give --group NAME too")
+    members: tuple[str, ...] = ()
+    if args.members is not None:
+        try:
+            members = member_names(args.members)
+        except ValueError as error:
+            raise CliError(str(error)) from None
+    if args.session is None:
+        return None  # individual play (its statements may still go to --results-dir)
+    return Seat(args.session, args.group, members, results_dir=args.results_dir)
+
+
+def open_records(args: argparse.Namespace) -> RecordStore:
+    """Open this PC's records for a play (before it starts); raise CliError when refused."""
     try:
         store = RecordStore(saves_dir(args))
     except RecordsError as error:
@@ -198,6 +219,7 @@ def start_play_records(
     player: str,
     mode: str,
     play_id: str | None,
+    seat: Seat | None = None,
 ) -> StatementRecorder:
     """Start recording a text play (catching up with a resumed one); CliError when refused."""
     try:
@@ -211,6 +233,7 @@ def start_play_records(
             play_id=play_id,
             session=args.session,
             group=args.group,
+            members=seat.members if seat is not None else (),
             results_dir=args.results_dir,
         )
     except RecordsError as error:

@@ -281,7 +281,9 @@ def test_a_scenario_not_in_the_records_is_refused(klass: ClassFiles) -> None:
 
 def test_two_scripted_class_plays_end_to_end(tmp_path: Path) -> None:
     """Two text plays with --session and --results-dir, then class report DIR --json."""
-    for name, stdin in (("Ani", "1\n1\nSaya akan bertanya dulu.\n"), ("Budi", "bagikan\ndiam\n")):
+    # a group play reads the group's reason after each choice: blank lines skip them
+    plays = (("Ani", "1\n\n1\n\nSaya akan bertanya dulu.\n"), ("Budi", "bagikan\n\ndiam\n\n"))
+    for name, stdin in plays:
         out = run(
             "play", str(MINI), "--ui", "text", "--saves-dir", str(tmp_path / name),
             "--session", "KELAS1", "--group", "Tim A", "--player", name,

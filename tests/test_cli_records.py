@@ -9,7 +9,8 @@ from typing import Any
 from ralph.models.xapi.base.statements import BaseXapiStatement
 from test_cli import MINI, run
 
-NAME = "Rahmawati Kusuma"  # appears nowhere in the scenario's own text
+NAME = "Rahmawati Kusuma"
+RATIONALE = "urn:perekat:ext:rationale"  # appears nowhere in the scenario's own text
 
 
 def lines(path: Path) -> list[str]:
@@ -146,8 +147,81 @@ def test_bad_session_codes_and_a_group_without_session_are_usage_errors(tmp_path
     assert bad.returncode == 2 and "not allowed" in bad.stderr
     group = run("play", str(MINI), "--ui", "text", "--saves-dir", saves, "--group", "Tim 1")
     assert group.returncode == 2 and "--session" in group.stderr
-    window = run("play", str(MINI), "--ui", "gui", "--saves-dir", saves, "--session", "KELAS-A")
-    assert window.returncode == 2 and "--ui text" in window.stderr
+    window = run("play", str(MINI), "--ui", "gui", "--saves-dir", saves, "--results-dir", saves)
+    assert window.returncode == 2 and "--session" in window.stderr
+    assert not (tmp_path / "saves").exists()
+
+
+def group_play(tmp_path: Path, *extra: str, stdin: str) -> Any:
+    return class_play(tmp_path, "--group", "Kelompok 2", *extra, stdin=stdin)
+
+
+def test_a_group_play_records_each_reason_and_how_many_play(tmp_path: Path) -> None:
+    """--group asks for the group's reason after each choice (the next piped line)."""
+    out = group_play(
+        tmp_path, "--members", "Siti, Budi ,, Ani", stdin="1\nKami sepakat menolak.\n1\n\n"
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("Alasan kelompok (Enter untuk lewati):") == 2
+    [results] = list((tmp_path / "usb").iterdir())
+    statements = [json.loads(line) for line in lines(results)]
+    assert verbs(statements) == ["answered", "answered", "completed"]
+    reasons = [s["result"].get("extensions", {}).get(RATIONALE) for s in statements[:2]]
+    assert reasons == ["Kami sepakat menolak.", None]  # a blank line skips
+    for statement in statements:
+        extensions = statement["context"]["extensions"]
+        assert extensions["urn:perekat:ext:member-count"] == 3
+        assert "urn:perekat:ext:members" not in extensions  # names are off by default
+        BaseXapiStatement.model_validate(statement)
+    assert "Siti" not in results.read_text(encoding="utf-8")
+
+
+def test_a_group_s_member_names_appear_only_with_names_on(tmp_path: Path) -> None:
+    """records session CODE --names on: the members are listed in every context."""
+    turned = run(
+        "records", "session", "KELAS-A", "--names", "on", "--saves-dir", str(tmp_path / "saves")
+    )
+    assert turned.returncode == 0, turned.stderr
+    out = group_play(tmp_path, "--members", "Siti, Budi, Ani", stdin="1\nalasan\n1\nlagi\n")
+    assert out.returncode == 0, out.stderr
+    [results] = list((tmp_path / "usb").iterdir())
+    statements = [json.loads(line) for line in lines(results)]
+    assert {tuple(s["context"]["extensions"]["urn:perekat:ext:members"]) for s in statements} == {
+        ("Siti", "Budi", "Ani")
+    }
+    reasons = [s["result"]["extensions"][RATIONALE] for s in statements[:2]]
+    assert reasons == ["alasan", "lagi"]
+
+
+def test_a_resumed_group_play_still_asks_for_the_reason(tmp_path: Path) -> None:
+    """--resume without --group: the play's group comes from its records, so it asks again."""
+    first = group_play(tmp_path, stdin="1\npertama\n")
+    assert first.returncode == 3, first.stderr
+    second = run(
+        "play", str(MINI), "--ui", "text", "--resume", "--saves-dir", str(tmp_path / "saves"),
+        "--results-dir", str(tmp_path / "usb"), stdin="1\nkedua\n",
+    )  # fmt: skip
+    assert second.returncode == 0, second.stderr
+    [results] = list((tmp_path / "usb").iterdir())
+    statements = [json.loads(line) for line in lines(results)]
+    reasons = [s["result"]["extensions"][RATIONALE] for s in statements[:2]]
+    assert reasons == ["pertama", "kedua"]
+
+
+def test_bad_members_are_usage_errors(tmp_path: Path) -> None:
+    """Exit 2 with the reason: no name, 13 names, a name of 61 letters, no --group."""
+    saves = str(tmp_path / "saves")
+    base = ("--lang", "en", "play", str(MINI), "--ui", "text", "--saves-dir", saves)
+    group = ("--session", "KELAS-A", "--group", "Tim 1", "--members")
+    for members, reason in (
+        (" , ", "give 1-12 names"),
+        (",".join(f"Nama {n}" for n in range(13)), "give 1-12 names"),
+        ("x" * 61, "use 1-60 printable characters"),
+    ):
+        out = run(*base, *group, members)
+        assert out.returncode == 2 and reason in out.stderr, out.stderr
+    alone = run(*base, "--session", "KELAS-A", "--members", "Siti")
+    assert alone.returncode == 2 and "give --group NAME too" in alone.stderr
     assert not (tmp_path / "saves").exists()
 
 

@@ -1,6 +1,7 @@
 """Who plays, and where: session codes, pseudonyms and the attempt a statement belongs to.
 
-Owns the rules that keep real names on the PC: a session code's form, the
+Owns the rules that keep real names on the PC: a session code's form, a group's
+name and its list of members (how they may be written), the
 pseudonym a player gets in a session (stable for a name within a session,
 random per play without a name), and ``Attempt``, the facts every statement of
 one play shares. A real name travels only in ``Attempt.name``, which the
@@ -20,6 +21,9 @@ LOCAL = "local"  # the session key of individual play (no --session); never a va
 SESSION_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,19}$")
 RESERVED_CODES = frozenset({"LOCAL"})
 PSEUDONYM_PREFIX = "peserta-"
+GROUP_LENGTH = 40
+MEMBERS_MAX = 12
+MEMBER_LENGTH = 60
 
 
 def session_code(text: str) -> str:
@@ -34,6 +38,38 @@ def session_code(text: str) -> str:
     if code in RESERVED_CODES:
         raise ValueError(f"session code '{text}' is reserved for individual play")
     return code
+
+
+def group_name(text: str) -> str:
+    """A group's name with its spaces collapsed; ValueError when empty, too long or unprintable."""
+    name = " ".join(text.split())
+    if not name or len(name) > GROUP_LENGTH or not name.isprintable():
+        raise ValueError(
+            f"group name '{text}' is not allowed: use 1-{GROUP_LENGTH} printable characters"
+        )
+    return name
+
+
+def member_names(text: str) -> tuple[str, ...]:
+    """A group's members from one text: names split at commas or line breaks.
+
+    Spaces inside a name are collapsed and blank entries dropped; ValueError when
+    no name or more than ``MEMBERS_MAX`` remain, or a name is longer than
+    ``MEMBER_LENGTH`` characters or holds control characters.
+    """
+    names = [" ".join(part.split()) for part in re.split(r"[,\n]", text)]
+    names = [name for name in names if name]
+    if not names or len(names) > MEMBERS_MAX:
+        raise ValueError(
+            f"members '{' '.join(text.split())}' are not allowed: give 1-{MEMBERS_MAX} names "
+            'separated by commas (e.g. "Siti, Budi, Ani")'
+        )
+    for name in names:
+        if len(name) > MEMBER_LENGTH or not name.isprintable():
+            raise ValueError(
+                f"member name '{name}' is not allowed: use 1-{MEMBER_LENGTH} printable characters"
+            )
+    return tuple(names)
 
 
 def session_key(code: str | None) -> str:

@@ -107,3 +107,15 @@ def test_feedback_names_the_learning_notes_of_the_choice(tmp_path: Path) -> None
     assert "Learning note: The 2022 joint decree on neutrality (skb-netralitas-2022). Five" in after
     assert "Learning note: Social media for civil servants (media-sosial-asn)." in after
     assert max(len(line) for line in text.splitlines()) <= 78
+
+
+def test_a_group_is_asked_for_its_reason_after_each_choice(mini: Scenario, tmp_path: Path) -> None:
+    """Group mode: the line after a choice is its reason; a blank line or the end of input skips."""
+    answers = iter(["1", "Kami sepakat.", "1"])
+    out = io.StringIO()
+    engine = Engine(mini, lang="en")
+    options = TextPlayerOptions("en", "assess", False, asks_rationale=True)
+    player = TextPlayer(engine, partial(next, answers, None), out, SaveStore(tmp_path), options)
+    assert player.run() == 0
+    assert out.getvalue().count("Group's reason (Enter to skip):") == 2
+    assert [record.rationale for record in engine.state.history] == ["Kami sepakat.", ""]

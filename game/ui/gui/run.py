@@ -1,8 +1,9 @@
 """Start the GUI: open the window on the title screen or straight into a scenario.
 
-Owns wiring the command line's choices (folders, a scenario to open, a frame
-count for smoke runs) to the App. Imported only when the GUI is asked for, so
-the text player and the validator never load pygame.
+Owns wiring the command line's choices (folders, a scenario to open with its
+class seat and player name, a frame count for smoke runs) to the App. Imported
+only when the GUI is asked for, so the text player and the validator never load
+pygame.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from game.ui.gui.app import App, Folders
 from game.ui.gui.scenes.title import TitleScene
 
 if TYPE_CHECKING:
+    from game.classroom.identity import Seat
     from game.core.model import Scenario
 
 
@@ -24,6 +26,8 @@ def run_gui(
     frames: int | None = None,
     mode: str | None = None,
     start_at: str | None = None,
+    seat: Seat | None = None,
+    player: str = "",
 ) -> int:
     app = App(Folders(scenarios, saves))
     try:
@@ -31,7 +35,8 @@ def run_gui(
         if scenario is not None:
             from game.ui.gui.scenes.play import PlayScene  # the title alone starts faster
 
-            app.push(PlayScene(app, scenario, mode=mode, start_at=start_at))
+            play = PlayScene(app, scenario, mode=mode, start_at=start_at, seat=seat, player=player)
+            app.push(play)
         return app.run(frames)
     finally:
         app.close()

@@ -54,6 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reflection_prompt": "Refleksi: satu tindakan nyata yang akan saya terapkan di tempat "
         "kerja (Enter untuk melewati): ",
         "reflection_saved": "Refleksi tersimpan.",
+        "rationale_prompt": "Alasan kelompok (Enter untuk lewati): ",
         "menu_title": "Perekat: pilih skenario",
         "menu_prompt": "Nomor skenario (kosong untuk keluar): ",
         "menu_none": "Tidak ada skenario yang dapat dimainkan di {folder}.",
@@ -107,6 +108,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reflection_prompt": "Reflection: one concrete action I will apply at work "
         "(Enter to skip): ",
         "reflection_saved": "Reflection saved.",
+        "rationale_prompt": "Group's reason (Enter to skip): ",
         "menu_title": "Perekat: choose a scenario",
         "menu_prompt": "Scenario number (empty to leave): ",
         "menu_none": "There is no playable scenario in {folder}.",
@@ -250,10 +252,34 @@ _INDONESIAN_ERRORS = rules(
             "--group menamai kelompok dalam sebuah sesi; berikan juga --session KODE",
         ),
         (
-            r"^--session, --group and --results-dir work in the text player for now; "
-            r"use --ui text$",
-            "--session, --group dan --results-dir untuk sementara hanya bekerja di pemutar teks; "
-            "pakai --ui text",
+            r"^session code '(.*)' is not allowed: .*$",
+            r"kode sesi '\1' tidak diizinkan: pakai 3-20 huruf, angka dan '-', diawali huruf atau "
+            r"angka (mis. KELAS-A)",
+        ),
+        (
+            r"^session code '(.*)' is reserved for individual play$",
+            r"kode sesi '\1' dicadangkan untuk permainan perorangan",
+        ),
+        (
+            r"^--members lists the members of a group; give --group NAME too$",
+            "--members mendaftar anggota sebuah kelompok; berikan juga --group NAMA",
+        ),
+        (
+            r"^members '(.*)' are not allowed: give (\d+)-(\d+) names separated by commas "
+            r"\(e\.g\. (.*)\)$",
+            r"anggota '\1' tidak diizinkan: tulis \2-\3 nama dipisah koma (mis. \4)",
+        ),
+        (
+            r"^member name '(.*)' is not allowed: use (\d+)-(\d+) printable characters$",
+            r"nama anggota '\1' tidak diizinkan: pakai \2-\3 karakter yang dapat dicetak",
+        ),
+        (
+            r"^group name '(.*)' is not allowed: use (\d+)-(\d+) printable characters$",
+            r"nama kelompok '\1' tidak diizinkan: pakai \2-\3 karakter yang dapat dicetak",
+        ),
+        (
+            r"^in the window, --results-dir collects a class's files; give --session$",
+            "di jendela permainan, --results-dir mengumpulkan berkas kelas; berikan --session",
         ),
         (
             r"^this play belongs to session (.*); its records stay there$",

@@ -4,9 +4,10 @@ Owns the terminal interaction: showing nodes, numbering the listed choices in
 file order, reading a number or a choice id, refusing locked and unknown
 choices with the reason, writers' commands (``:undo``, ``:save``, ``:quit``),
 feedback in learning mode (with the titles and summaries of the learning notes a
-choice names), and the report at an ending, then (when asked to)
-the reflection prompt, whose answer goes out as an engine event. When input is not a
-terminal, only decisions read lines. It does not load scenarios or parse
+choice names), a group's reason for each choice (when asked to: group mode), and
+the report at an ending, then (when asked to) the reflection prompt, whose answer
+goes out as an engine event. When input is not a terminal, only decisions (and the
+reasons and reflection asked for) read lines. It does not load scenarios or parse
 arguments (``game.cli`` does) and saves only through the SaveStore it is given.
 """
 
@@ -40,6 +41,7 @@ class TextPlayerOptions:
     player: str = ""
     play_id: str = ""  # the learning-records registration, written into slot saves too
     asks_reflection: bool = False  # after the report: one action for work (blank skips)
+    asks_rationale: bool = False  # group mode: the group's reason after each choice (blank skips)
     notes: NoteLibrary | None = None  # the learning notes feedback names; None: the shipped ones
 
 
@@ -202,14 +204,32 @@ class TextPlayer:
                     say(self.lang, "refused_unknown", answer=answer, count=len(view.choices))
                 )
                 continue
+            rationale = ""
+            if self.options.asks_rationale:
+                if not choice.is_available:
+                    self.print(say(self.lang, "refused_locked", reason=choice.locked_reason or ""))
+                    continue
+                rationale = self.rationale()
             try:
-                self.engine.choose(choice.choice_id)
+                self.engine.choose(choice.choice_id, rationale=rationale)
             except LockedChoiceError as error:
                 self.print(say(self.lang, "refused_locked", reason=error.reason))
                 continue
             if self.options.mode == "learn":
                 self.feedback(choice)
             return
+
+    def rationale(self) -> str:
+        """The group's reason for the choice just picked; blank (or the end of input) skips.
+
+        Input that ends here still makes the choice that was typed: the play stops
+        at the next question, with the choice autosaved.
+        """
+        try:
+            return self.ask(say(self.lang, "rationale_prompt"))
+        except InputEnded:
+            self.print()
+            return ""
 
     def feedback(self, choice: ChoiceView) -> None:
         source = choice.choice
