@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.ui.gui.strings_class import CLASS_STRINGS
+
 STRINGS: dict[str, dict[str, str]] = {
     "id": {
         "app_title": "Perekat",
@@ -291,6 +293,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "debrief_empty_path": "Type or browse to a folder or file of class results first.",
     },
 }
+
+for _lang, _words in CLASS_STRINGS.items():
+    STRINGS[_lang].update(_words)
 
 
 def tr(lang: str, key: str, **params: Any) -> str:

@@ -99,6 +99,11 @@ def font(settings: Settings, role: str, bold: bool = False) -> pygame.font.Font:
     return _font(str(font_file(settings, bold)), size(settings, role))
 
 
+def font_at(settings: Settings, pixels: int, bold: bool = False) -> pygame.font.Font:
+    """The player's typeface at a fixed pixel size (a projector's large figures), cached."""
+    return _font(str(font_file(settings, bold)), pixels)
+
+
 def rgb(hex_colour: str) -> pygame.Color:
     return pygame.Color(hex_colour)
 

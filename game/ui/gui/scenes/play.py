@@ -48,6 +48,8 @@ FADE_SECONDS = 0.2  # between nodes; reduced motion turns it into a cut
 
 
 class PlayScene(Scene):
+    autosaves = True  # a play of this PC's player: autosaved, and in this PC's history
+
     def __init__(
         self,
         app: Any,
@@ -69,8 +71,9 @@ class PlayScene(Scene):
             # a save from before plays carried their records' id goes on under a new one
             self.play_id: str | None = save.header.play_id or None
         else:
-            kept = app.saves.retire_autosave(scenario.scenario_id)
-            del kept  # an unfinished earlier play is kept aside, never overwritten
+            if self.autosaves:
+                # an unfinished earlier play is kept aside, never overwritten
+                app.saves.retire_autosave(scenario.scenario_id)
             self.engine = Engine(scenario, lang=lang, start_at=start_at)
             self.mode = mode or app.settings.play_mode
             self.play_id = str(uuid.uuid4())
@@ -387,8 +390,10 @@ class PlayScene(Scene):
         """Autosave, history and the learning records listen to the current engine."""
         bus = self.engine.bus
         content_hash, play_id = self.scenario.content_hash, self.play_id or ""
-        bus.subscribe(Autosaver(self.app.saves, content_hash, self.player, self.mode, play_id))
-        bus.subscribe(HistoryRecorder(self.app.history, self.mode))
+        if self.autosaves:
+            saver = Autosaver(self.app.saves, content_hash, self.player, self.mode, play_id)
+            bus.subscribe(saver)
+            bus.subscribe(HistoryRecorder(self.app.history, self.mode))
         saves, state, lang = self.app.saves.root, self.engine.state, self.app.lang
         subscribe_records(
             bus, saves, self.scenario, state, self.mode, self.player, lang, self.seat, self.play_id

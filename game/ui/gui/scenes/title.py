@@ -100,6 +100,7 @@ class TitleScene(Scene):
             entries.append(("load", tr(lang, "pause_load")))
         if app.has_notes():
             entries.append(("notes", tr(lang, "learning_notes")))
+        entries.append(("classroom", tr(lang, "classroom")))
         entries += [("settings", tr(lang, "pause_settings")), ("quit", tr(lang, "quit"))]
         self.buttons: dict[Any, str] = {}
         height, gap, y = self._fit(len(entries))
@@ -149,6 +150,10 @@ class TitleScene(Scene):
             from game.ui.gui.scenes.notes import NotesScene
 
             self.app.push(NotesScene(self.app))
+        elif key == "classroom":
+            from game.ui.gui.scenes.class_hub import ClassHubScene
+
+            self.app.push(ClassHubScene(self.app))
         elif key == "settings":
             from game.ui.gui.scenes.settings import SettingsScene
 
