@@ -40,7 +40,7 @@ from game.core.events import ChoiceMade, ChoiceUndone, Event, EventBus, PlayEnde
 from game.core.model import Scenario
 from game.core.state import DecisionRecord, PlayState
 from game.errors import RecordsError
-from game.persistence.records import PlayRow, RecordStore, StatementRow
+from game.persistence.records import FILE_NAME, PlayRow, RecordStore, StatementRow
 from game.persistence.statement_file import StatementFile
 
 ANSWERED, COMPLETED, VOIDED, COMMENTED = "answered", "completed", "voided", "commented"
@@ -328,6 +328,27 @@ def subscribe_records(
         log.warning(warning)
     bus.subscribe(recorder)
     return None
+
+
+def seat_of_play(saves: Path, play_id: str | None) -> Seat | None:
+    """For the game window: the class seat a saved play sits in (None: individual play).
+
+    Read from this PC's learning records by the play's registration, so a group's
+    play loaded from a save is a group's play again (it asks for reasons). The
+    class results folder is not kept there: a loaded play writes to the database
+    only. A problem reading the records is logged and reads as individual play.
+    """
+    if not play_id or not (saves / FILE_NAME).exists():
+        return None
+    try:
+        with RecordStore(saves) as store:
+            row = store.play(play_id)
+    except RecordsError as error:
+        log.error("cannot read the play's session from the learning records: %s", error)
+        return None
+    if row is None or row.session == LOCAL:
+        return None
+    return Seat(row.session, row.group, row.members)
 
 
 def _decision_index(row: StatementRow) -> int:

@@ -5,7 +5,9 @@ node has one, the speaker's name tab and the text panel with its typewriter,
 the choices as wrapped cards selectable by mouse, keys 1-9 and arrows+Enter,
 locked ones greyed with their reason) and the learning-mode feedback panel
 (with a button for each learning note the choice names, which opens it over the
-feedback); what lies under the widgets is composed once per state by ``backdrop``.
+feedback); a group's play (a seat with a group, also when loaded from a save) asks
+for the group's reason before a choice is made (``rationale``); what lies under
+the widgets is composed once per state by ``backdrop``.
 It drives the engine through its pull API and subscribes the autosave and
 history listeners; it never calls the engine while drawing.
 """
@@ -23,7 +25,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
 from game.classroom.identity import Seat
-from game.classroom.recorder import subscribe_records
+from game.classroom.recorder import seat_of_play, subscribe_records
 from game.core.engine import Engine
 from game.core.model import Chat, Choice, Scenario
 from game.core.state import PlayState
@@ -70,6 +72,8 @@ class PlayScene(Scene):
             player = save.header.player
             # a save from before plays carried their records' id goes on under a new one
             self.play_id: str | None = save.header.play_id or None
+            # a group's play loaded from a save is the group's again (it asks for reasons)
+            self.seat = seat or seat_of_play(app.saves.root, self.play_id)
         else:
             if self.autosaves:
                 # an unfinished earlier play is kept aside, never overwritten
@@ -98,6 +102,7 @@ class PlayScene(Scene):
         self.layer = backdrop.CachedLayer()  # all under the widgets, composed once per state
         self.builds = 0  # bumped whenever the widgets are rebuilt: the layer follows
         self.letters_drawn: int | None = None  # typewriter progress on the last frame drawn
+        self.asking: ChoiceView | None = None  # the choice whose group reason is being typed
 
     # -- building the screen ------------------------------------------------------------------
 
@@ -109,8 +114,14 @@ class PlayScene(Scene):
         self.widgets_built = True
 
     def resume(self, result: Any = None) -> None:
-        """Back from the pause menu: act on its answer, or show the play as it was."""
-        if result == "title":
+        """Back from the pause menu: act on its answer, or show the play as it was; back from
+        the group's reason: make the choice with it (None: Esc, the choices again)."""
+        if self.asking is not None:
+            choice, self.asking = self.asking, None
+            if result is not None:
+                self.choose(choice, rationale=str(result))
+                return
+        elif result == "title":
             self.app.pop()
             return
         if result == "load":
@@ -399,11 +410,17 @@ class PlayScene(Scene):
             bus, saves, self.scenario, state, self.mode, self.player, lang, self.seat, self.play_id
         )
 
-    def choose(self, choice: ChoiceView) -> None:
+    def choose(self, choice: ChoiceView, rationale: str | None = None) -> None:
         if not choice.is_available:
             return
+        if rationale is None and self.seat is not None and self.seat.group is not None:
+            from game.ui.gui.scenes.rationale import RationaleScene
+
+            self.asking = choice  # a group gives its reason first; resume() makes the choice
+            self.app.push(RationaleScene(self.app, choice.text))
+            return
         try:
-            self.engine.choose(choice.choice_id)
+            self.engine.choose(choice.choice_id, rationale=rationale or "")
         except LockedChoiceError:
             return
         self.app.sounds.play("click")

@@ -1,0 +1,186 @@
+"""Group mode in the window: the group's setup form, its reasons at each choice, a loaded play."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+from support import FIXTURES, SCENARIOS, load_scenario  # noqa: E402
+
+from game.classroom.identity import Seat  # noqa: E402
+from game.persistence.records import RecordStore  # noqa: E402
+from game.persistence.settings import Settings, SettingsStore  # noqa: E402
+from game.ui.gui.app import App, Folders  # noqa: E402
+from game.ui.gui.intents import Action, Intent  # noqa: E402
+from game.ui.gui.scenes.group_setup import GroupSetupScene  # noqa: E402
+from game.ui.gui.scenes.play import PlayScene  # noqa: E402
+from game.ui.gui.scenes.rationale import RationaleScene  # noqa: E402
+from game.ui.gui.scenes.title import TitleScene  # noqa: E402
+
+RATIONALE = "urn:perekat:ext:rationale"
+SEAT = Seat("KELAS-A", "Kelompok 2", ("Siti", "Budi"))
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    SettingsStore(tmp_path).save(Settings(lang="en", text_speed="instant"))
+    application = App(Folders(SCENARIOS, tmp_path))
+    application.push(TitleScene(application))
+    yield application
+    application.close()
+
+
+def draw(app: App) -> None:
+    app.dirty = True
+    app.frame(1 / 60)
+
+
+def type_text(app: App, text: str) -> None:
+    for character in text:
+        app.process(pygame.event.Event(pygame.TEXTINPUT, text=character))
+
+
+def to_choices(app: App, scene: PlayScene) -> None:
+    for _ in range(20):
+        draw(app)
+        if scene.phase == "choosing":
+            return
+        app.dispatch(Intent(Action.CONFIRM))
+    raise AssertionError("the play never reached a decision")
+
+
+def answers(tmp_path: Path) -> list[dict[str, Any]]:
+    with RecordStore(tmp_path) as store:
+        statements = list(store.export("KELAS-A"))
+    return [s for s in statements if s["verb"]["display"]["en-US"] == "answered"]
+
+
+def group_play(app: App, seat: Seat = SEAT) -> PlayScene:
+    scene = PlayScene(app, load_scenario(FIXTURES / "mini.yaml"), mode="learn", seat=seat)
+    app.push(scene)
+    to_choices(app, scene)
+    return scene
+
+
+def test_group_setup_shows_what_is_wrong_under_each_field(app: App) -> None:
+    """A malformed code and an empty group name are refused, in words; no play starts."""
+    setup = GroupSetupScene(app)
+    app.push(setup)
+    setup.entries["code"].set_text("a b")
+    setup.entries["members"].set_text("Siti")
+    setup.start()
+    draw(app)
+    assert app.stack.top is setup
+    assert "session code 'a b' is not allowed" in setup.errors["code"]
+    assert setup.errors["group"] == "Required."
+    assert "members" not in setup.errors
+    shown = " ".join(getattr(widget, "html_text", "") for widget in setup.widgets)
+    assert "session code &#x27;a b&#x27; is not allowed" in shown and "Required." in shown
+    assert setup.entries["code"].get_text() == "a b"  # what was typed stays
+
+
+def test_group_setup_starts_the_play_in_the_group_s_seat(app: App, tmp_path: Path) -> None:
+    """Start: the play of the picked scenario and mode, in the session, group and members typed."""
+    setup = GroupSetupScene(app)
+    app.push(setup)
+    setup.entries["code"].set_text("kelas-a")
+    setup.entries["group"].set_text("  Kelompok   2 ")
+    setup.entries["members"].set_text("Siti\nBudi, Ani\n")
+    setup.entries["results"].set_text(str(tmp_path / "hasil"))
+    mode_button = next(b for b, name in setup.cyclers.items() if name == "mode")
+    app.focus.focus(mode_button)
+    app.dispatch(Intent(Action.RIGHT))  # learn -> assess
+    app.dispatch(Intent(Action.NEXT_FOCUS))  # results folder
+    app.dispatch(Intent(Action.NEXT_FOCUS))  # Start
+    app.dispatch(Intent(Action.CONFIRM))
+    play = app.stack.top
+    assert isinstance(play, PlayScene)
+    assert play.seat == Seat(
+        "KELAS-A", "Kelompok 2", ("Siti", "Budi", "Ani"), results_dir=tmp_path / "hasil"
+    )
+    assert play.mode == "assess"
+    assert play.scenario is setup.scenarios[0]
+    assert isinstance(app.stack.scenes[-2], TitleScene)  # the form was replaced
+
+
+def test_choosing_in_a_group_play_asks_for_the_reason_first(app: App, tmp_path: Path) -> None:
+    """The choice opens the reason box; Save & continue makes it, its statement carries the text."""
+    play = group_play(app)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    box = app.stack.top
+    assert isinstance(box, RationaleScene)
+    assert not play.engine.state.history
+    draw(app)
+    type_text(app, "Kami sepakat")
+    app.dispatch(Intent(Action.NEXT_FOCUS))  # Save & continue
+    app.dispatch(Intent(Action.CONFIRM))
+    assert app.stack.top is play
+    assert play.phase == "feedback"  # learning mode goes on as usual
+    [record] = play.engine.state.history
+    assert record.rationale == "Kami sepakat"
+    [answer] = answers(tmp_path)
+    assert answer["result"]["extensions"][RATIONALE] == "Kami sepakat"
+    assert answer["context"]["extensions"]["urn:perekat:ext:member-count"] == 2
+
+
+def test_skipping_the_reason_records_none_and_escape_chooses_nothing(
+    app: App, tmp_path: Path
+) -> None:
+    """Esc goes back to the choices with nothing chosen; Skip makes the choice without a reason."""
+    play = group_play(app)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    type_text(app, "tidak jadi")
+    app.dispatch(Intent(Action.BACK))
+    assert app.stack.top is play and not play.engine.state.history
+    draw(app)
+    assert play.phase == "choosing"
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    box = app.stack.top
+    assert isinstance(box, RationaleScene)
+    skip = next(button for button, key in box.buttons.items() if key == "skip")
+    box.activate(skip)
+    [record] = play.engine.state.history
+    assert record.rationale == ""
+    [answer] = answers(tmp_path)
+    assert RATIONALE not in answer["result"].get("extensions", {})
+
+
+def test_an_individual_play_never_asks_for_a_reason(app: App) -> None:
+    """No seat, or a class seat without a group: the choice is made at once."""
+    for seat in (None, Seat("KELAS-A")):
+        play = PlayScene(app, load_scenario(FIXTURES / "mini.yaml"), mode="assess", seat=seat)
+        app.push(play)
+        to_choices(app, play)
+        app.dispatch(Intent(Action.CHOOSE, 1))
+        assert app.stack.top is play and len(play.engine.state.history) == 1
+        app.pop()
+
+
+def test_a_group_play_loaded_from_its_save_asks_again(app: App, tmp_path: Path) -> None:
+    """The save's play id finds the group in the records: the loaded play is the group's."""
+    play = group_play(app)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    box = app.stack.top
+    assert isinstance(box, RationaleScene)
+    box.finish("save")  # nothing typed: no reason
+    app.pop()  # leave the play
+    save = app.saves.read(app.saves.autosave_path(play.scenario.scenario_id))
+    loaded = PlayScene(app, play.scenario, save=save)
+    assert loaded.seat == Seat("KELAS-A", "Kelompok 2", ("Siti", "Budi"))
+    app.push(loaded)
+    to_choices(app, loaded)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    assert isinstance(app.stack.top, RationaleScene)
+    type_text(app, "lagi")
+    app.dispatch(Intent(Action.NEXT_FOCUS))
+    app.dispatch(Intent(Action.CONFIRM))
+    assert [record.rationale for record in loaded.engine.state.history] == ["", "lagi"]
+    assert {a["context"]["registration"] for a in answers(tmp_path)} == {play.play_id}
