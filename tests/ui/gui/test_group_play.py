@@ -184,3 +184,26 @@ def test_a_group_play_loaded_from_its_save_asks_again(app: App, tmp_path: Path) 
     app.dispatch(Intent(Action.CONFIRM))
     assert [record.rationale for record in loaded.engine.state.history] == ["", "lagi"]
     assert {a["context"]["registration"] for a in answers(tmp_path)} == {play.play_id}
+
+
+def test_the_window_s_command_line_seats_a_group_play(tmp_path: Path) -> None:
+    """play --ui gui --session --group --members: the window's play is recorded in that seat."""
+    from game.cli import main
+
+    code = main(
+        [
+            "play", str(FIXTURES / "mini.yaml"), "--ui", "gui", "--frames", "2",
+            "--saves-dir", str(tmp_path), "--session", "kelas-a", "--group", "Tim 3",
+            "--members", "Siti, Budi",
+        ]
+    )  # fmt: skip
+    assert code == 0
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(tmp_path / "records.sqlite3")) as db:
+        [(play_id,)] = db.execute("SELECT registration FROM plays").fetchall()
+    with RecordStore(tmp_path) as store:
+        row = store.play(play_id)
+    assert row is not None
+    assert (row.session, row.group, row.members) == ("KELAS-A", "Tim 3", ("Siti", "Budi"))
