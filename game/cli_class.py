@@ -133,21 +133,22 @@ def report_command(args: argparse.Namespace) -> int:
             )
         raise CliError(say["no_plays"])
     scenario, notes = _scenario(args, summary.scenario_id, summary.revisions)
-    debrief = build_debrief(summary, scenario, records.definitions, args.lang)
-    debrief.notes += notes
     for note in notes:
         print(f"perekat: {note}", file=sys.stderr)
     linked = _learning_notes(args, scenario)
     if linked is not None and linked.missing:
         unread = say["notes_missing"].format(folder=linked.folder, ids=", ".join(linked.missing))
         print(f"perekat: {unread}", file=sys.stderr)
-    if args.output is not None:
-        _write_html(args.output, render_html(debrief, records, linked))
-        print(say["written"].format(path=args.output), file=sys.stderr)
+    if args.output is not None or not args.json:  # --json alone needs no debrief
+        debrief = build_debrief(summary, scenario, records.definitions, args.lang)
+        debrief.notes += notes
+        if args.output is not None:
+            _write_html(args.output, render_html(debrief, records, linked))
+            print(say["written"].format(path=args.output), file=sys.stderr)
+        else:
+            print(render_text(debrief, records, linked))
     if args.json:
         print(json.dumps(summary.to_json(records), ensure_ascii=False))
-    elif args.output is None:
-        print(render_text(debrief, records, linked))
     return EXIT_OK
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from game.classroom.facts import Fact
-from game.classroom.statement_files import find_files, plan_chunks, read_chunks
+from game.classroom.statement_files import find_files, gc_paused, plan_chunks, read_chunks
 from game.core.model import COMPETENCIES
 from game.core.scoring import TIERS
 
@@ -60,6 +60,16 @@ class ClassRecords:
         if fact.kind == "voided":
             self.voided.add(fact.value)
 
+    def add_all(self, facts: Iterable[Fact]) -> None:
+        """``add`` each, in order (inlined: it runs once per statement of the class)."""
+        known, voided = self.facts, self.voided
+        for fact in facts:
+            statement_id = fact.statement_id
+            if statement_id not in known:
+                known[statement_id] = fact
+                if fact.kind == "voided":
+                    voided.add(fact.value)
+
     def live(self) -> Iterable[Fact]:
         """The statements that stand: neither voiding nor voided."""
         voided = self.voided
@@ -68,6 +78,7 @@ class ClassRecords:
                 yield fact
 
 
+@gc_paused()
 def read_records(paths: Sequence[Path], workers: int | None = None) -> ClassRecords:
     """Read every statement under ``paths`` (folders: ``*.jsonl``; files: as named)."""
     records = ClassRecords()
@@ -86,8 +97,7 @@ def read_records(paths: Sequence[Path], workers: int | None = None) -> ClassReco
                 records.reasons.append(f"{where}: {reason}")
         for iri, definition in chunk.definitions.items():
             records.definitions.setdefault(iri, definition)
-        for fact in chunk.facts:
-            records.add(fact)
+        records.add_all(chunk.facts)
     return records
 
 
@@ -112,12 +122,16 @@ class Play:
             self.last = stamp
         if stamp and (not self.first or stamp < self.first):
             self.first = stamp
-        if fact.kind == "answered":
-            if not fact.decision:
+        kind = fact.kind
+        if kind == "answered":
+            decision = fact.decision
+            if not decision:
                 self.loose.append(fact)
-            elif _later(fact, self.answers.get(fact.decision)):
-                self.answers[fact.decision] = fact
-        elif fact.kind == "completed":
+            else:
+                held = self.answers.get(decision)
+                if held is None or _later(fact, held):
+                    self.answers[decision] = fact
+        elif kind == "completed":
             if _later(fact, self.completed):
                 self.completed = fact
         elif fact.kind == "commented" and _later(fact, self.reflection):
@@ -126,8 +140,10 @@ class Play:
     @cached_property
     def choices(self) -> list[tuple[str, str]]:
         """(node, choice) in the order made (read once every statement is in)."""
-        ordered = [self.answers[n] for n in sorted(self.answers)]
-        ordered += sorted(self.loose, key=lambda f: f.timestamp)
+        answers = self.answers
+        ordered = [answers[n] for n in sorted(answers)]
+        if self.loose:
+            ordered += sorted(self.loose, key=lambda f: f.timestamp)
         return [(fact.node_id, fact.value) for fact in ordered]
 
     @property
@@ -181,10 +197,15 @@ class ClassSummary:
 def plays_by_scenario(records: ClassRecords) -> dict[str, dict[str, Play]]:
     """scenario id -> registration -> its play, from the standing statements."""
     found: dict[str, dict[str, Play]] = {}
-    for fact in records.live():
-        plays = found.get(fact.scenario_id)
-        if plays is None:
-            plays = found[fact.scenario_id] = {}
+    voided = records.voided
+    plays: dict[str, Play] = {}
+    scenario_id = None
+    for statement_id, fact in records.facts.items():  # records.live(), inlined: the hot loop
+        if fact.kind == "voided" or statement_id in voided:
+            continue
+        if fact.scenario_id != scenario_id:
+            scenario_id = fact.scenario_id
+            plays = found.setdefault(scenario_id, {})
         play = plays.get(fact.registration)
         if play is None:
             play = Play(fact.registration, fact.session, fact.pseudonym, fact.group)
@@ -193,6 +214,7 @@ def plays_by_scenario(records: ClassRecords) -> dict[str, dict[str, Play]]:
     return found
 
 
+@gc_paused()
 def summarise(records: ClassRecords, scenario_id: str | None = None) -> ClassSummary | None:
     """The numbers of ``scenario_id`` (default: the most played); None when it has no plays."""
     every = plays_by_scenario(records)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 from class_fixture import make_class
 
 from game.classroom.compact_lines import CompactLines, NotCompact
-from game.classroom.facts import fact_of
+from game.classroom.facts import Fact, fact_of
+from game.classroom.statement_files import Chunk, read_chunk
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +59,65 @@ def test_other_writers_lines_go_to_the_whole_parse(tmp_path: Path) -> None:
     statement = {"id": "1" * 36, "actor": {}, "verb": {}, "timestamp": "x", "version": "1.0.3"}
     with pytest.raises(NotCompact):
         CompactLines().fact(json.dumps(statement).encode())
+
+
+def _compact(statement: dict[str, object], ascii_only: bool = False) -> bytes:
+    return json.dumps(statement, ensure_ascii=ascii_only, separators=(",", ":")).encode()
+
+
+def _tricky(lines: list[bytes]) -> list[bytes]:
+    """Recorder lines made awkward: escapes, other key orders, a void, a changed definition."""
+    answered = json.loads(next(line for line in lines if b"verbs/answered" in line))
+    made: list[bytes] = []
+    quoted = json.loads(json.dumps(answered))
+    quoted["result"]["response"] = 'tolak "halus" \\ lagi'
+    made.append(_compact(quoted))
+    accented = json.loads(json.dumps(answered))
+    accented["actor"]["account"]["name"] = "peserta-é☃"
+    made.append(_compact(accented, ascii_only=True))  # \u00e9 escapes, one member only
+    made.append(_compact(accented))
+    reordered = {key: answered[key] for key in reversed(list(answered))}
+    made.append(_compact(reordered))
+    late_registration = json.loads(json.dumps(answered))
+    context = late_registration["context"]
+    context["registration"] = context.pop("registration")
+    made.append(_compact(late_registration))
+    retold = json.loads(json.dumps(answered))
+    retold["object"]["definition"]["name"] = {"en-US": 'a "new" text'}  # same IRI, new member
+    made.append(_compact(retold))
+    odd_iri = json.loads(json.dumps(answered))
+    odd_iri["object"]["id"] = odd_iri["object"]["id"] + '\\"x'
+    made.append(_compact(odd_iri))
+    made += [line for line in lines if b"verbs/voided" in line]
+    return made
+
+
+def test_tricky_lines_give_the_facts_of_the_whole_statement(lines: list[bytes]) -> None:
+    """Escaped quotes, unicode escapes, keys in another order, a void, a changed definition:
+    the compact reader either refuses the line or gives exactly fact_of's facts."""
+    reader = CompactLines()
+    for line in lines:  # remember every recorder piece first, as a real file would
+        with contextlib.suppress(NotCompact):
+            reader.fact(line)
+    tricky = _tricky(lines)
+    read = 0
+    for line in tricky * 2:
+        expected = fact_of(json.loads(line))
+        try:
+            fact = reader.fact(line)
+        except NotCompact:
+            continue
+        assert fact == expected
+        read += 1
+    assert read >= 8  # the escapes and the new definition do take the compact path
+
+
+def test_tricky_lines_read_from_a_file_as_parsed_whole(lines: list[bytes], tmp_path: Path) -> None:
+    """A file of tricky lines between recorder lines: read_chunk's facts are fact_of's, in order."""
+    mixed = [line for pair in zip(lines, _tricky(lines) * 10, strict=False) for line in pair]
+    path = tmp_path / "tricky.jsonl"
+    path.write_bytes(b"\n".join(mixed) + b"\n")
+    result = read_chunk(Chunk(str(path), 0, path.stat().st_size))
+    wholes = [fact_of(json.loads(line)) for line in mixed]
+    assert result.facts == [fact for fact in wholes if isinstance(fact, Fact)]
+    assert result.skipped == sum(isinstance(fact, str) for fact in wholes)
