@@ -9,7 +9,8 @@ the three outputs: a text summary (the default), one self-contained HTML page
 (``-o``) and one JSON object on the last line (``--json``). Damaged lines are
 reported, never fatal: exit 0; exit 2 when a path does not exist or no
 statement at all could be read. The counting is ``game.classroom.aggregate``'s,
-the debrief ``game.classroom.debrief``'s.
+the debrief ``game.classroom.debrief``'s. With ``--lrs URL --session CODE`` the
+statements are read back from the organisation's LRS instead (``cli_lrs``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from game.classroom.debrief import build_debrief
 from game.classroom.report_html import render_html
 from game.classroom.report_notes import LinkedNotes, gather, linked_note_ids
 from game.classroom.report_text import render_text
+from game.cli_lrs import add_lrs_flags, class_records
 from game.cli_support import EXIT_OK, EXIT_USAGE, CliError, find_scenario, scenarios_dir
 from game.content.notes import load_notes, notes_dir
 from game.core.model import Scenario
@@ -77,7 +79,7 @@ def add_command(commands: Any) -> None:
         description="Read any number of JSON Lines files (folders: every *.jsonl inside). A "
         "statement in several files counts once; damaged lines are reported and skipped.",
     )
-    report.add_argument("paths", nargs="+", type=Path, metavar="DIR_OR_FILE")
+    report.add_argument("paths", nargs="*", type=Path, metavar="DIR_OR_FILE")
     report.add_argument(
         "--json",
         action="store_true",
@@ -101,6 +103,10 @@ def add_command(commands: Any) -> None:
         metavar="DIR",
         help="folder of the learning notes the report lists (default: assets/notes)",
     )
+    add_lrs_flags(report, required=False)  # read the class from the LRS instead of files
+    report.add_argument(
+        "--session", default=None, metavar="CODE", help="with --lrs: the class session to read"
+    )
     report.add_argument(
         "--workers",
         type=int,
@@ -115,10 +121,12 @@ def run(args: argparse.Namespace) -> int:
 
 def report_command(args: argparse.Namespace) -> int:
     say = words(args.lang)
+    if args.lrs is None and not args.paths:
+        raise CliError("give the results' folders or files, or --lrs URL --session CODE")
     missing = [str(path) for path in args.paths if not path.exists()]
     if missing:
         raise CliError(f"no such file or folder: {', '.join(missing)}")
-    records = read_records(args.paths, args.workers)
+    records = read_records(args.paths, args.workers) if args.lrs is None else class_records(args)
     if records.skipped:
         first = records.reasons[0] if records.reasons else ""
         print(f"perekat: {say['skipped'].format(n=records.skipped, first=first)}", file=sys.stderr)

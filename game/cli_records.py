@@ -4,7 +4,10 @@ Owns ``records export [--session CODE] -o FILE.jsonl`` (every stored xAPI
 statement, or one session's, as JSON Lines in the order stored; ``-o -`` for
 standard output; a one-line summary on standard error), ``records session CODE
 [--names on|off]`` (whether real names may appear in that session's statements
-on this PC), the ``play`` flags ``--session``, ``--group``, ``--members`` and
+on this PC), ``records send --lrs URL`` (the statements not yet sent, to the
+organisation's Learning Record Store: ``game.persistence.lrs_send``; the
+password only from the environment variable ``--password-env`` names, never
+from the command line), the ``play`` flags ``--session``, ``--group``, ``--members`` and
 ``--results-dir`` with the class seat they make, and starting a text play's
 recorder. What a statement says is ``game.classroom``'s; where it is stored,
 ``game.persistence.records``'.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 import tempfile
@@ -22,10 +26,12 @@ from typing import Any
 
 from game.classroom.identity import LOCAL, Seat, group_name, member_names, session_code
 from game.classroom.recorder import StatementRecorder, start_recording
-from game.cli_support import EXIT_OK, CliError, saves_dir
+from game.cli_lrs import add_lrs_flags, lrs_client
+from game.cli_support import EXIT_NOT_SENT, EXIT_OK, CliError, saves_dir
 from game.core.engine import Engine
 from game.core.model import Scenario
 from game.errors import RecordsError
+from game.persistence.lrs_send import BATCH_SIZE, OutboxSender, SendSummary
 from game.persistence.records import FILE_NAME, RecordStore
 from game.ui.terminal.messages import translate
 
@@ -37,6 +43,12 @@ WORDS = {
         "names_on": "nama asli dicantumkan",
         "names_off": "nama disamarkan (pseudonim)",
         "session": "Sesi {code}: {names}; {count} pernyataan di PC ini (dibuat {created})",
+        "sent": "LRS {lrs}: {sent} terkirim, {already} sudah ada, {rejected} ditolak, "
+        "{conflicts} bentrok, {left} tersisa",
+        "refused": "  disisihkan ({state}) {id}: {message}",
+        "stopped": "pengiriman berhenti: {why}; {left} pernyataan tetap di kotak keluar dan "
+        "dikirim saat perintah ini dijalankan lagi",
+        "requeued": "{count} pernyataan yang ditolak dimasukkan kembali ke kotak keluar",
     },
     "en": {
         "exported": "{count} xAPI statements written to {path}{which}",
@@ -44,6 +56,12 @@ WORDS = {
         "names_on": "real names included",
         "names_off": "names hidden (pseudonyms)",
         "session": "Session {code}: {names}; {count} statements on this PC (created {created})",
+        "sent": "LRS {lrs}: {sent} sent, {already} already there, {rejected} rejected, "
+        "{conflicts} conflicting, {left} left",
+        "refused": "  kept aside ({state}) {id}: {message}",
+        "stopped": "the send stopped: {why}; {left} statements stay in the outbox and go "
+        "when this command runs again",
+        "requeued": "{count} refused statements put back in the outbox",
     },
 }
 
@@ -143,12 +161,46 @@ def add_command(commands: Any) -> None:
     )
     session.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
     session.add_argument("--saves-dir", type=Path, default=argparse.SUPPRESS)
+    add_send(actions)
+
+
+def add_send(actions: Any) -> None:
+    """``records send``: the outbox to the organisation's Learning Record Store."""
+    send = actions.add_parser(
+        "send",
+        help="send the statements not yet sent to the organisation's LRS / kirim ke LRS",
+        description="Send the statements this PC has not yet sent to a Learning Record Store "
+        "(POST /statements, xAPI 1.0.3), in batches; each is marked sent once the LRS accepted "
+        "it, so running it again sends only what is left (see docs/xapi.md).",
+    )
+    add_lrs_flags(send, required=True)
+    send.add_argument(
+        "--session",
+        type=session_or_local,
+        default=None,
+        metavar="CODE",
+        help="only this session's statements ('local' for individual plays)",
+    )
+    send.add_argument(
+        "--batch-size", type=int, default=BATCH_SIZE, metavar="N", help="statements per POST"
+    )
+    send.add_argument(
+        "--requeue",
+        action="store_true",
+        help="first put the statements this LRS refused (rejected or conflicting) back in the "
+        "outbox, e.g. after the LRS was fixed",
+    )
+    send.add_argument("--json", action="store_true", help="the summary as one JSON object")
+    send.add_argument("--lang", choices=("id", "en"), default=argparse.SUPPRESS)
+    send.add_argument("--saves-dir", type=Path, default=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         if args.action == "export":
             return export_command(args)
+        if args.action == "send":
+            return send_command(args)
         return session_command(args)
     except RecordsError as error:
         raise CliError(str(error)) from None
@@ -181,6 +233,45 @@ def session_command(args: argparse.Namespace) -> int:
         count = store.count(args.code)
     print(say["session"].format(code=row.code, names=names, count=count, created=row.created))
     return EXIT_OK
+
+
+def send_command(args: argparse.Namespace) -> int:
+    say = words(args.lang)
+    if args.batch_size < 1:
+        raise CliError("--batch-size must be 1 or more")
+    client = lrs_client(args)
+    summary = SendSummary()
+    with client:
+        if (saves_dir(args) / FILE_NAME).exists():
+            with RecordStore(saves_dir(args)) as store:
+                _warn(store, args)
+                if args.requeue:
+                    count = store.requeue(client.endpoint, args.session)
+                    print(say["requeued"].format(count=count), file=sys.stderr)
+                sender = OutboxSender(
+                    store, client, session=args.session, batch_size=args.batch_size
+                )
+                summary = sender.send()
+    for state, statement_id, message in summary.refusals:
+        print(say["refused"].format(state=state, id=statement_id, message=message), file=sys.stderr)
+    if summary.stopped:
+        print(
+            f"perekat: {say['stopped'].format(why=summary.stopped, left=summary.left)}",
+            file=sys.stderr,
+        )
+    counts = {
+        "sent": summary.sent,
+        "already": summary.already,
+        "rejected": summary.rejected,
+        "conflicts": summary.conflicts,
+        "left": summary.left,
+    }
+    if args.json:
+        print(json.dumps({"lrs": client.endpoint, **counts, "requests": summary.requests}))
+    else:
+        print(say["sent"].format(lrs=client.endpoint, **counts))
+    done = not summary.stopped and not summary.refusals and not summary.left
+    return EXIT_OK if done else EXIT_NOT_SENT
 
 
 def class_seat(args: argparse.Namespace) -> Seat | None:

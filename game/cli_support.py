@@ -1,9 +1,10 @@
 """What every command of the command line shares: exit codes, usage errors, finding scenarios.
 
 Owns the exit codes (0 done, 1 invalid scenario, 2 usage or unreadable save,
-3 input ended), the usage error that carries one, finding a scenario by id or
-path, printing diagnostics, and the folders flags may override. The commands
-themselves live in ``cli`` (players) and ``cli_writers`` (writers' tools).
+3 input ended, 4 learning records not all sent to the LRS), the usage error
+that carries one, finding a scenario by id or path, printing diagnostics, and
+the folders flags may override. The commands themselves live in ``cli``
+(players) and ``cli_writers`` (writers' tools).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from game.content.yaml_strict import DEFAULT_MAX_BYTES
 from game.core.model import Scenario
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INPUT_ENDED = 0, 1, 2, 3
+EXIT_NOT_SENT = 4  # records send: the LRS could not be reached, or it refused some statements
 
 
 class CliError(Exception):

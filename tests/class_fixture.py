@@ -51,7 +51,7 @@ class Clock:
         return self.now
 
 
-def make_class(root: Path) -> ClassFiles:
+def make_class(root: Path, session: str = "KELAS-A") -> ClassFiles:
     mini = load_scenario(FIXTURES / "mini.yaml")
     results = root / "results"
     clock = Clock()
@@ -60,7 +60,7 @@ def make_class(root: Path) -> ClassFiles:
         with RecordStore(root / "pcs" / name) as store:
             engine = Engine(mini)
             recorder = start_recording(
-                store, mini, engine.state, player=name, session="KELAS-A", group=group,
+                store, mini, engine.state, player=name, session=session, group=group,
                 results_dir=results, clock=clock,
             )  # fmt: skip
             engine.bus.subscribe(recorder)
@@ -87,11 +87,12 @@ def make_class(root: Path) -> ClassFiles:
     voided = [line for line in lines if '"verbs/voided"' in line]
     citra.write_text("".join(line for line in lines if line not in voided), encoding="utf-8")
     (results / "0-early.jsonl").write_text("".join(voided), encoding="utf-8")
+    # Ani's file is found before Budi's is torn (the files come in the pseudonyms' order)
+    ani = next(path for path in files.values() if _has_verb(path, "commented") and path != citra)
     budi = next(path for path in files.values() if _has_choice(path, "bagikan", "diam"))
     budi_lines = len(budi.read_text().splitlines())
     with budi.open("a", encoding="utf-8") as stream:
         stream.write('{"id": "torn-by-a-kill", "actor": {"objectType": "Ag')
-    ani = next(path for path in files.values() if _has_verb(path, "commented") and path != citra)
     (results / "copy").mkdir()
     shutil.copy(ani, results / "copy" / "dup.jsonl")
     return ClassFiles(results, statements, budi, budi_lines)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from lrs_server import LrsServer, start_lrs
 from support import FIXTURES, load_scenario
 
 from game.core.model import Scenario
@@ -11,3 +14,11 @@ from game.core.model import Scenario
 @pytest.fixture
 def mini() -> Scenario:
     return load_scenario(FIXTURES / "mini.yaml")
+
+
+@pytest.fixture(scope="session")
+def lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LrsServer]:
+    """One real LRS (Learning Locker's xapi-statements, in memory) for the whole test run."""
+    server = start_lrs(tmp_path_factory.mktemp("lrs"))
+    yield server
+    server.stop()

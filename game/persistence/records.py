@@ -4,14 +4,18 @@ Owns the database: its schema and version (``PRAGMA user_version``), WAL
 journaling with ``synchronous=FULL`` (a committed statement survives a power
 cut), one transaction per write, idempotent inserts (a statement id is stored
 once: ``INSERT OR IGNORE``), export in insertion order, the sessions' one
-setting (whether real names may appear in statements) and the plays
-(registration -> session, pseudonym, group, first decision recorded). It
+setting (whether real names may appear in statements), the plays
+(registration -> session, pseudonym, group, first decision recorded) and the
+outbox: which statements each Learning Record Store has been sent, has refused
+(rejected or conflicting, with its message) or may hold already (sent when a
+send stopped before the answer came). It
 refuses a folder on a network share, where SQLite's locking is unreliable, and
 sets a damaged file aside (renamed, never deleted) before starting a new one.
 
 It does not build statements (``game.classroom.xapi`` does), decide which ones a
-play needs (``game.classroom.recorder`` does) or look inside them: it stores the
-JSON text it is given beside the columns it is told.
+play needs (``game.classroom.recorder`` does), talk to an LRS
+(``game.persistence.lrs_send`` does) or look inside them: it stores the JSON
+text it is given beside the columns it is told.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from game.errors import RecordsError
 from game.persistence import local_disk
 
 FILE_NAME = "records.sqlite3"
-SCHEMA_VERSION = 2  # 2: plays.members
+SCHEMA_VERSION = 3  # 2: plays.members; 3: deliveries (the outbox)
 BUSY_SECONDS = 10.0  # another Perekat on this PC may be writing: wait this long for it
 
 SCHEMA = """
@@ -64,10 +68,24 @@ CREATE TABLE plays (
     started TEXT NOT NULL,
     members TEXT NOT NULL DEFAULT '[]'
 );
+CREATE TABLE deliveries (
+    lrs TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    at TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (lrs, seq)
+) WITHOUT ROWID;
 """
 # What takes a file of an older schema to the next: (version it leaves, statements).
-MIGRATIONS = ((1, ("ALTER TABLE plays ADD COLUMN members TEXT NOT NULL DEFAULT '[]'",)),)
-TABLES = frozenset({"statements", "sessions", "plays"})
+MIGRATIONS = (
+    (1, ("ALTER TABLE plays ADD COLUMN members TEXT NOT NULL DEFAULT '[]'",)),
+    (2, (SCHEMA[SCHEMA.index("CREATE TABLE deliveries") :].strip().rstrip(";"),)),
+)
+TABLES = frozenset({"statements", "sessions", "plays", "deliveries"})
+# A statement's delivery to one LRS (no row: not sent yet). SENDING: posted, no answer yet (a
+# kill or a lost answer leaves it so; the LRS may hold it). The refused two are kept aside.
+SENDING, SENT, CONFLICT, REJECTED = "sending", "sent", "conflict", "rejected"
 STATEMENT_COLUMNS = "id, session, registration, scenario, verb, slot, fact, target, json"
 
 log = logging.getLogger(__name__)
@@ -105,6 +123,17 @@ class PlayRow:
     group: str | None = None
     first_decision: int = 0
     members: tuple[str, ...] = ()  # a group's members as typed: they stay on this PC
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    """A statement waiting for an LRS: its place in the store, id, JSON text and whether an
+    earlier send posted it without hearing back (``uncertain``: the LRS may hold it)."""
+
+    seq: int
+    statement_id: str
+    text: str
+    uncertain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +346,78 @@ class RecordStore:
                     json.dumps(list(play.members), ensure_ascii=False),
                 ),
             )
+
+    def outbox(
+        self, lrs: str, after: int = 0, limit: int = 500, session: str | None = None
+    ) -> list[OutboxRow]:
+        """Up to ``limit`` statements after ``seq`` ``after`` that ``lrs`` has not accepted or
+        refused (never sent, or sent without an answer), in the order stored."""
+        where = "AND s.session = ? " if session is not None else ""
+        params: tuple[Any, ...] = (lrs, after, *((session,) if session is not None else ()), limit)
+        rows = self._read(
+            lambda: self._db.execute(
+                "SELECT s.seq, s.id, s.json, d.state FROM statements s LEFT JOIN deliveries d "
+                "ON d.lrs = ? AND d.seq = s.seq WHERE s.seq > ? AND (d.state IS NULL OR "
+                f"d.state = '{SENDING}') {where}ORDER BY s.seq LIMIT ?",
+                params,
+            ).fetchall()
+        )
+        return [OutboxRow(seq, sid, text, state == SENDING) for seq, sid, text, state in rows]
+
+    def mark(self, lrs: str, state: str, seqs: Sequence[int], message: str = "") -> None:
+        """Record in one transaction that ``lrs`` has these statements in ``state``."""
+        stamp = now_iso()
+        with self.transaction():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO deliveries (lrs, seq, state, at, message) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(lrs, seq, state, stamp, message) for seq in seqs],
+            )
+
+    def unmark(self, lrs: str, seqs: Sequence[int]) -> None:
+        """Forget what ``lrs`` was said to hold of these statements: back to never sent."""
+        with self.transaction():
+            self._db.executemany(
+                "DELETE FROM deliveries WHERE lrs = ? AND seq = ?", [(lrs, seq) for seq in seqs]
+            )
+
+    def deliveries(self, lrs: str, session: str | None = None) -> dict[str, int]:
+        """How many statements (of one session) ``lrs`` is in each state; ``waiting``: not sent."""
+        where = " WHERE s.session = ?" if session is not None else ""
+        params: tuple[str, ...] = (lrs, *((session,) if session is not None else ()))
+        rows = self._read(
+            lambda: self._db.execute(
+                "SELECT COALESCE(d.state, 'waiting'), COUNT(*) FROM statements s LEFT JOIN "
+                f"deliveries d ON d.lrs = ? AND d.seq = s.seq{where} GROUP BY 1",
+                params,
+            ).fetchall()
+        )
+        return {state: int(count) for state, count in rows}
+
+    def refused(self, lrs: str, session: str | None = None) -> list[tuple[str, str, str]]:
+        """(state, statement id, the LRS's message) of each statement ``lrs`` refused."""
+        where = " AND s.session = ?" if session is not None else ""
+        params: tuple[str, ...] = (lrs, *((session,) if session is not None else ()))
+        return self._read(
+            lambda: self._db.execute(
+                "SELECT d.state, s.id, d.message FROM deliveries d JOIN statements s ON "
+                f"s.seq = d.seq WHERE d.lrs = ? AND d.state IN ('{CONFLICT}', '{REJECTED}')"
+                f"{where} ORDER BY s.seq",
+                params,
+            ).fetchall()
+        )
+
+    def requeue(self, lrs: str, session: str | None = None) -> int:
+        """Put the statements ``lrs`` refused back in its outbox; returns how many."""
+        where = " AND seq IN (SELECT seq FROM statements WHERE session = ?)" if session else ""
+        params: tuple[str, ...] = (lrs, *((session,) if session else ()))
+        with self.transaction():
+            cursor = self._db.execute(
+                f"DELETE FROM deliveries WHERE lrs = ? AND state IN ('{CONFLICT}', '{REJECTED}')"
+                f"{where}",
+                params,
+            )
+            return cursor.rowcount
 
     def pragmas(self) -> dict[str, Any]:
         """The connection's journal mode, synchronous level (2 is FULL) and schema version."""

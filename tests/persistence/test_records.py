@@ -36,9 +36,9 @@ def test_a_statement_id_is_stored_once(tmp_path: Path) -> None:
 
 
 def test_the_database_uses_wal_and_full_sync(tmp_path: Path) -> None:
-    """Write-ahead log, synchronous FULL (2), schema version 2."""
+    """Write-ahead log, synchronous FULL (2), schema version 3."""
     with RecordStore(tmp_path) as store:
-        assert store.pragmas() == {"journal_mode": "wal", "synchronous": 2, "user_version": 2}
+        assert store.pragmas() == {"journal_mode": "wal", "synchronous": 2, "user_version": 3}
 
 
 def test_a_failed_transaction_stores_nothing(tmp_path: Path) -> None:
@@ -205,7 +205,7 @@ def test_a_records_file_of_schema_1_is_migrated_with_its_plays_kept(tmp_path: Pa
     db.executescript(V1_PLAYS)
     db.close()
     with RecordStore(tmp_path) as store:
-        assert store.pragmas()["user_version"] == 2
+        assert store.pragmas()["user_version"] == 3
         assert store.play("r1") == PlayRow("r1", "KELAS-A", "peserta-1", "hoaks-viral", "G1", 2)
         store.add_play(PlayRow("r2", "KELAS-A", "peserta-2", "hoaks-viral", "G2", 0, ("A", "B")))
     with RecordStore(tmp_path) as store:
