@@ -6,13 +6,14 @@ Owns the default locations in both ways Perekat runs:
   every folder sits in the project root, as it always has;
 - from the offline bundle (PyInstaller, ``sys.frozen``): scenarios/ and assets/ sit beside the
   executable, where a facilitator can add a scenario; saves go to ``saves/`` beside the executable
-  when that folder exists or can be made and is writable (portable mode: the whole game on a USB
-  stick), else to the user's app-data folder (``%APPDATA%\\Perekat``, ``$XDG_DATA_HOME/perekat``
-  or ``~/.local/share/perekat``, ``~/Library/Application Support/Perekat``).
+  when that folder exists or can be made, is writable and is not on a network share (portable mode:
+  the whole game on a USB stick; the records refuse a share), else to the user's app-data folder
+  (``%APPDATA%\\Perekat``, ``$XDG_DATA_HOME/perekat`` or ``~/.local/share/perekat``,
+  ``~/Library/Application Support/Perekat``).
 
-It reads nothing. The one thing it writes is the bundle's probe of the portable ``saves/`` (the
-folder, and a probe file it removes at once); from source it creates nothing. It does not open saves
-or records: that is game.persistence.
+It reads no content (only, in the bundle, the mount table to tell a share). The one thing it writes
+is the bundle's probe of the portable ``saves/`` (the folder, and a probe file it removes at once);
+from source it creates nothing. It does not open saves or records: that is game.persistence.
 """
 
 from __future__ import annotations
@@ -63,8 +64,13 @@ def saves_dir() -> Path:
     """Where saves, settings and records go (see the module docstring for the bundle's choice)."""
     if not is_frozen():
         return PROJECT_ROOT / "saves"
+    # A lazy import: only the bundle's choice needs it, and local_disk is a standard-library leaf.
+    from game.persistence.local_disk import network_share
+
     portable = install_root() / "saves"
-    if is_writable_folder(portable):
+    # a game folder on S:\ (a share many offices run programs from): SQLite records are refused
+    # there, so the saves go to this PC's app-data folder instead
+    if network_share(install_root()) is None and is_writable_folder(portable):
         return portable
     return user_data_dir()
 

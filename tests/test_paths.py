@@ -85,6 +85,21 @@ def test_bundle_saves_go_to_app_data_when_the_folder_is_not_writable(
     assert str(expected).startswith(str(tmp_path))
 
 
+def test_bundle_on_a_network_share_saves_to_app_data(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Run from a share (S:\\Pelatihan), saves and records stay on this PC, where SQLite is safe."""
+    from game.persistence import local_disk
+
+    root = tmp_path / AWKWARD
+    fake_bundle(monkeypatch, root)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("APPDATA", str(tmp_path / "Roaming"))
+    monkeypatch.setattr(local_disk, "network_share", lambda folder: "cifs")
+    assert paths.saves_dir() == paths.user_data_dir()
+    assert not (root / "saves").exists()
+
+
 @pytest.mark.skipif(
     os.name == "nt" or os.geteuid() == 0, reason="permissions do not bind root or Windows ACLs"
 )

@@ -153,6 +153,17 @@ def smoke(bundle: Path, scratch: Path) -> None:
     }
     check(bool(statements) and versions == {version()}, f"{len(statements)} records, {versions}")
 
+    # not portable: where saves/ cannot be a folder, the play goes to the user's app-data folder
+    shutil.move(saves, bundle / "saves-portable")
+    (bundle / "saves").write_text("a file, not a folder", encoding="utf-8")
+    run(command, outside, env, stdin=lines)
+    roaming = home / "AppData" / "Roaming"
+    appdata = roaming / "Perekat" if os.name == "nt" else home / "data" / "perekat"
+    autosave = appdata / "autosave" / f"{plan['scenario']}.json"
+    check(autosave.is_file(), f"not portable: the save went to {appdata.relative_to(scratch)}")
+    (bundle / "saves").unlink()
+    shutil.move(bundle / "saves-portable", saves)
+
     result = run([str(exe), "notes"], outside, env)
     check("perekat-bangsa" in result.stdout, "notes: the learning notes in assets/notes are found")
 
