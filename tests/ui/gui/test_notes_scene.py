@@ -239,17 +239,20 @@ def test_notes_screens_render_in_every_language_size_and_theme(
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_a_crowded_title_keeps_every_entry_on_screen(app: App, lang: str) -> None:
-    """Continue, new game, load, notes, settings, quit at 150%: all above the version line."""
+    """Continue, new game, load, notes, classroom, settings, quit at 150%: all above the version
+    line."""
     app.apply_settings(app.settings.with_changes(lang=lang, text_scale=1.5))
     feedback_with_notes(app)  # one choice made: an unfinished autosave to continue
     app.stack.clear()
     app.push(TitleScene(app))
     title = app.stack.top
     assert isinstance(title, TitleScene)
-    assert title_keys(app) == ["continue", "new_game", "load", "notes", "settings", "quit"]
+    keys = ["continue", "new_game", "load", "notes", "classroom", "settings", "quit"]
+    assert title_keys(app) == keys
     version = title.widgets[2]
     buttons = list(title.buttons)
     assert buttons[-1].rect.bottom <= (version.rect.top if version.visible else 720 - 16)
     assert all(a.rect.bottom <= b.rect.top for a, b in zip(buttons, buttons[1:], strict=False))
-    assert title.widgets[0].rect.top >= 0 and title.widgets[1].rect.bottom <= buttons[0].rect.top
+    above = title.widgets[1] if title.widgets[1].visible else title.widgets[0]
+    assert title.widgets[0].rect.top >= 0 and above.rect.bottom <= buttons[0].rect.top
     assert is_rich(draw(app, f"notes-title-crowded-{lang}-150"))

@@ -10,7 +10,6 @@ Continue returns to the projector play, which is already at the next node.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import pygame
@@ -24,6 +23,7 @@ from game.core.scoring import COMPETENCY_NAMES
 from game.core.state import GroupVote
 from game.core.views import NodeView
 from game.ui.gui import theme
+from game.ui.gui.feedback import feedback_markup
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
@@ -87,18 +87,8 @@ class OutcomeScene(Scene):
             self.columns.append((rect, choice, title))
             rated = sum(1 for name in COMPETENCIES if name in choice.ratings)
             text_top = rect.y + 20 + heading_font.get_linesize() + 12 + rated * (small + 8) + 8
-            parts = [f"<b>{html.escape(choice.text.get(lang))}</b>"]
-            if choice.feedback is not None:
-                parts.append(html.escape(choice.feedback.get(lang)))
-            if choice.violation is not None:
-                violation = choice.violation
-                detail = html.escape(violation.text.get(lang)) if violation.text else ""
-                parts.append(
-                    f"<b>{tr(lang, 'violation')}: {html.escape(violation.rule)} "
-                    f"[{violation.severity}]</b> {detail}"
-                )
             box = UITextBox(
-                "<br><br>".join(parts),
+                feedback_markup(choice, lang),
                 pygame.Rect(rect.x + 16, text_top, rect.width - 32, rect.bottom - 12 - text_top),
                 manager,
             )

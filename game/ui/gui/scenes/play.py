@@ -35,7 +35,7 @@ from game.persistence.autosave import Autosaver
 from game.persistence.history import HistoryRecorder
 from game.persistence.saves import SaveGame
 from game.ui.gui import backdrop, theme
-from game.ui.gui.feedback import draw_feedback, feedback_frame
+from game.ui.gui.feedback import build_feedback, draw_feedback
 from game.ui.gui.illustrations import background
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
@@ -299,67 +299,12 @@ class PlayScene(Scene):
         self.clear()
         self.phase = "feedback"
         self.feedback_for = choice
-        manager, lang = self.app.manager, self.app.lang
-        box, text_top = feedback_frame(self.app.settings)
-        parts = [f"<b>{html.escape(choice.text.get(lang))}</b>"]
-        if choice.feedback is not None:
-            parts.append(html.escape(choice.feedback.get(lang)))
-        if choice.violation is not None:
-            violation = choice.violation
-            detail = html.escape(violation.text.get(lang)) if violation.text else ""
-            parts.append(
-                f"<b>{tr(lang, 'violation')}: {html.escape(violation.rule)} "
-                f"[{violation.severity}]</b> {detail}"
-            )
-        button_height = theme.font(self.app.settings, "body").get_linesize() + 16
-        places = self._note_places(choice, box, button_height)
-        text_bottom = min([box.bottom - 88, *(rect.top - 16 for rect, _ in places)])
-        text = UITextBox(
-            "<br><br>".join(parts),
-            pygame.Rect(box.x + 32, text_top, box.width - 64, text_bottom - text_top),
-            manager,
-        )
-        self.note_buttons = {}
-        for rect, note in places:
-            label = tr(lang, "read_note", title=note.title.get(lang))
-            note_button = UIButton(
-                rect, label, manager, object_id=ObjectID(class_id="@small_button")
-            )
-            self.note_buttons[note_button] = note.note_id
-        button = UIButton(
-            pygame.Rect(box.right - 272, box.bottom - 24 - button_height, 240, button_height),
-            tr(lang, "continue_story"),
-            manager,
-            object_id=ObjectID(class_id="@primary"),
-        )
-        self.continue_button = button
-        self.widgets += [text, *self.note_buttons, button]
-        focusable = [*self.note_buttons, button]
+        panel = build_feedback(self.app, choice)
+        self.note_buttons, self.continue_button = panel.note_buttons, panel.continue_button
+        self.widgets += panel.all
+        focusable = [*self.note_buttons, self.continue_button]
         read = [b for b, note_id in self.note_buttons.items() if note_id == self.note_read]
         self.app.focus.set(focusable, focusable.index(read[0]) if read else len(focusable) - 1)
-
-    def _note_places(
-        self, choice: Choice, box: pygame.Rect, continue_height: int
-    ) -> list[tuple[pygame.Rect, Any]]:
-        """Where the "read the note" buttons go: stacked beside Continue when their labels
-        fit there, else across the panel above it (the feedback text keeps the rest)."""
-        if not choice.notes:
-            return []
-        library, lang = self.app.notes(), self.app.lang
-        notes = [note for i in choice.notes if (note := library.get(i)) is not None]
-        if not notes:
-            return []
-        small = theme.font(self.app.settings, "small")
-        height, gap = small.get_linesize() + 16, 8
-        widest = max(small.size(tr(lang, "read_note", title=n.title.get(lang)))[0] for n in notes)
-        beside = box.width - 64 - 240 - 16
-        width = beside if widest + 40 <= beside else box.width - 64
-        bottom = box.bottom - 24 if width == beside else box.bottom - 24 - continue_height - gap
-        top = bottom - len(notes) * height - (len(notes) - 1) * gap
-        return [
-            (pygame.Rect(box.x + 32, top + index * (height + gap), width, height), note)
-            for index, note in enumerate(notes)
-        ]
 
     def read_note(self, note_id: str) -> None:
         """Open a learning note over the feedback; Back returns to the feedback."""

@@ -118,21 +118,27 @@ class TitleScene(Scene):
 
     def _fit(self, count: int) -> tuple[int, int, int]:
         """Button height, gap and first top so ``count`` entries end above the version line:
-        when crowded (large text, many entries) tighter buttons, then the title lifted, and
-        last the version line left out."""
+        when crowded (large text, many entries) tighter buttons, then the title lifted (the
+        tagline left out when that is not enough), and last the version line left out."""
         line = theme.font(self.app.settings, "body").get_linesize()
         title, tagline, version = self.widgets[:3]
         floor = version.rect.top - 16
         height, gap, after = line + 24, 16, 40
         if tagline.rect.bottom + after + count * (height + gap) - gap > floor:
             height, gap, after = line + 12, 8, 24
-        overflow = tagline.rect.bottom + after + count * (height + gap) - gap - floor
+        total = count * (height + gap) - gap
+        above = tagline  # the entries start under it
+        overflow = tagline.rect.bottom + after + total - floor
+        if overflow > title.rect.top - 24:  # lifting the title is not enough: drop the tagline
+            tagline.hide()
+            above = title
+            overflow = title.rect.bottom + after + total - floor
         lift = min(max(overflow, 0), title.rect.top - 24)
         for widget in (title, tagline):
             widget.set_relative_position((widget.rect.x, widget.rect.y - lift))
         if overflow > lift:
             version.hide()
-        return height, gap, tagline.rect.bottom + after
+        return height, gap, above.rect.bottom + after
 
     def activate(self, key: str) -> None:
         from game.ui.gui.scenes.library import LibraryScene
