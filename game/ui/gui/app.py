@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from game.content.notes import NoteLibrary
 
 log = logging.getLogger(__name__)
+TEXT_FIELDS = (pygame_gui.elements.UITextEntryLine, pygame_gui.elements.UITextEntryBox)
 IDLE_SLEEP = 0.03  # seconds between polls when nothing moves: < 50 ms input latency
 FRAME_RATE = 60
 
@@ -247,17 +248,29 @@ class App:
                 top.handle_gui(event)
             return
         if (
-            consumed
-            and event.type == pygame.KEYDOWN
+            event.type == pygame.KEYDOWN
             and event.key not in (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_F5, pygame.K_F11)
+            and (consumed or self.typing_into_text())
         ):
-            return  # typed into a focused text entry
+            return  # typed into a focused text entry: a space or a digit is a letter there
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and not consumed:
             if top is not None:
                 top.handle_click(event.pos)
             return
         for intent in intents_from(event):
             self.dispatch(intent)
+
+    def typing_into_text(self) -> bool:
+        """Whether a text field has the keyboard (its keys are letters, not commands).
+
+        pygame_gui takes the letters themselves from TEXTINPUT events and leaves
+        the KEYDOWN of a space or a digit unconsumed: without this, typing a group's
+        name would press the focused button (Space) or pick a choice (1-9).
+        """
+        return any(
+            isinstance(widget, TEXT_FIELDS) and widget.is_focused
+            for widget in self.manager.get_sprite_group().sprites()
+        )
 
     def frame(self, seconds: float) -> None:
         """Update and, when something changed or moves on screen, draw one frame."""

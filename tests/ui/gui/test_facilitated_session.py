@@ -329,3 +329,17 @@ def test_once_a_secret_vote_is_cast_escape_cannot_throw_the_votes_away(app: App)
     press(app, Action.BACK)
     assert app.stack.top is vote and vote.ballot.total == 1
     assert "back" not in vote.actions.values()
+
+
+def test_spaces_and_digits_typed_into_a_field_are_letters_not_commands(app: App) -> None:
+    """Real keys: KEYDOWN then TEXTINPUT. A space must not press the focused button, nor a
+    digit pick an entry, while a text field has the keyboard."""
+    setup = open_setup(app)
+    entry = setup.entries["groups"]
+    entry.focus()
+    for letter in "Kelompok 1":
+        key = pygame.K_SPACE if letter == " " else (pygame.K_1 if letter == "1" else pygame.K_k)
+        app.process(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=letter))
+        app.process(pygame.event.Event(pygame.TEXTINPUT, text=letter))
+    draw(app)
+    assert app.stack.top is setup and entry.get_text() == "Kelompok 1"
