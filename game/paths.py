@@ -11,6 +11,12 @@ Owns the default locations in both ways Perekat runs:
   (``%APPDATA%\\Perekat``, ``$XDG_DATA_HOME/perekat`` or ``~/.local/share/perekat``,
   ``~/Library/Application Support/Perekat``).
 
+The user's config folder (``user_config_dir``: ``%APPDATA%\\Perekat``, ``$XDG_CONFIG_HOME/perekat``
+or ``~/.config/perekat``, ``~/Library/Application Support/Perekat``) holds what belongs to the
+person, not the game: the LRS account (``game.persistence.lrs_config``). It is not the portable
+``saves/`` nor the project's, which may sit on a shared USB stick or folder; on Windows and macOS it
+is the same per-user folder the bundle's saves fall back to, in a file of its own.
+
 It reads no content (only, in the bundle, the mount table to tell a share). The one thing it writes
 is the bundle's probe of the portable ``saves/`` (the folder, and a probe file it removes at once);
 from source it creates nothing. It does not open saves or records: that is game.persistence.
@@ -110,4 +116,20 @@ def user_data_dir(
     xdg = environ.get("XDG_DATA_HOME", "")
     # the XDG spec: a relative value is invalid and is ignored
     base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share"
+    return base / APP_FOLDER.lower()
+
+
+def user_config_dir(
+    platform: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> Path:
+    """The per-user folder for the person's own settings, such as the LRS account (not created)."""
+    platform = sys.platform if platform is None else platform
+    environ = os.environ if environ is None else environ
+    home = Path.home() if home is None else home
+    if platform.startswith("win") or platform == "darwin":
+        return user_data_dir(platform, environ, home)  # Windows and macOS keep both in one place
+    xdg = environ.get("XDG_CONFIG_HOME", "")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".config"
     return base / APP_FOLDER.lower()

@@ -11,6 +11,16 @@ from support import FIXTURES, load_scenario
 from game.core.model import Scenario
 
 
+@pytest.fixture(autouse=True)
+def own_config_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the person's real config folder (their LRS account)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.setenv("APPDATA", str(folder))
+
+
 @pytest.fixture
 def mini() -> Scenario:
     return load_scenario(FIXTURES / "mini.yaml")

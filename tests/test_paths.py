@@ -144,3 +144,19 @@ def test_user_data_dir_on_macos_is_application_support(tmp_path: Path) -> None:
     """macOS: ~/Library/Application Support/Perekat."""
     expected = tmp_path / "Library/Application Support/Perekat"
     assert paths.user_data_dir("darwin", {}, tmp_path) == expected
+
+
+def test_user_config_dir_follows_each_system(tmp_path: Path) -> None:
+    """The person's config folder: $XDG_CONFIG_HOME/perekat or ~/.config/perekat on Linux,
+    %APPDATA%\\Perekat on Windows, Application Support on macOS; never the saves folder."""
+    xdg = tmp_path / "config Ü"
+    assert (
+        paths.user_config_dir("linux", {"XDG_CONFIG_HOME": str(xdg)}, tmp_path) == xdg / "perekat"
+    )
+    relative = {"XDG_CONFIG_HOME": "relative"}
+    assert paths.user_config_dir("linux", relative, tmp_path) == tmp_path / ".config/perekat"
+    appdata = tmp_path / "Roaming"
+    windows = paths.user_config_dir("win32", {"APPDATA": str(appdata)}, tmp_path)
+    assert windows == appdata / "Perekat"
+    expected = tmp_path / "Library/Application Support/Perekat"
+    assert paths.user_config_dir("darwin", {}, tmp_path) == expected
