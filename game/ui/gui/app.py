@@ -59,6 +59,7 @@ class Folders:
     scenarios: Path
     saves: Path
     notes: Path | None = None  # the learning notes; None: the shipped ones (assets/notes)
+    config: Path | None = None  # the person's LRS account; None: the user's config folder
 
 
 @dataclass

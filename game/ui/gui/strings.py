@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.ui.gui.strings_class import CLASS_STRINGS
+from game.ui.gui.strings_lrs import LRS_STRINGS
 
 STRINGS: dict[str, dict[str, str]] = {
     "id": {
@@ -330,8 +331,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-for _lang, _words in CLASS_STRINGS.items():
-    STRINGS[_lang].update(_words)
+for _table in (CLASS_STRINGS, LRS_STRINGS):
+    for _lang, _words in _table.items():
+        STRINGS[_lang].update(_words)
 
 
 def tr(lang: str, key: str, **params: Any) -> str:

@@ -126,6 +126,8 @@ def test_cycling_each_setting_changes_and_persists_it(
         draw(app)
         app.dispatch(Intent(Action.DOWN))
     assert app.settings == Settings(text_speed="instant")
+    assert app.focus.focused is scene.lrs_button  # the last row opens the LRS screen
+    app.dispatch(Intent(Action.DOWN))
     assert app.focus.focused is scene.back
     app.dispatch(Intent(Action.CONFIRM))
     assert isinstance(app.stack.top, TitleScene)
@@ -177,7 +179,7 @@ def test_settings_screen_fits_the_canvas(app: App, scale: float, contrast: bool)
         text = getattr(element, "text", None)
         if isinstance(text, str) and text and inside(element, scene.scroller.get_container()):
             assert body.size(text)[0] <= element.rect.width - 16, text  # labels and values fit
-    for _ in ROWS:  # every row scrolls into full view when focused
+    for _ in (*ROWS, "lrs"):  # every row scrolls into full view when focused
         draw(app)
         assert_fits(app, scene.scroller)
         assert scene.scroller.rect.contains(app.focus.focused.rect)

@@ -1,8 +1,9 @@
-"""The classroom hub: lead a session on the projector, play as a group, or debrief a class.
+"""The classroom hub: lead a session on the projector, play as a group, debrief a class, or
+send the records to the organisation's Learning Record Store.
 
-Owns the one screen the title's "Kelas" entry opens: three entries, each with a
-line saying who it is for. It builds no session itself (the setup, group and
-debrief scenes do).
+Owns the one screen the title's "Kelas" entry opens: four entries, each with a
+line saying who it is for. It builds no session itself (the setup, group,
+debrief and LRS scenes do).
 """
 
 from __future__ import annotations
@@ -21,20 +22,33 @@ from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
 
 WIDTH = 760
-ENTRIES = ("lead", "group", "debrief")
+WIDE = 1040  # the column at large text sizes, so the hints take fewer lines
+ENTRIES = ("lead", "group", "debrief", "lrs")
 
 
 class ClassHubScene(Scene):
     def __init__(self, app: Any) -> None:
         super().__init__(app)
         self.buttons: dict[Any, str] = {}
+        self.width = WIDTH
 
     def enter(self) -> None:
+        # four entries with their hints overflow at large text sizes: then a wider, tighter column
+        if not self._build(compact=False):
+            self.exit()
+            self._build(compact=True)
+        self.app.focus.set(list(self.buttons))
+        self.app.dirty = True
+
+    def _build(self, compact: bool) -> bool:
+        """The heading, the entries and Back; whether the entries end above Back."""
         app, manager, lang = self.app, self.app.manager, self.app.lang
-        x = (theme.CANVAS[0] - WIDTH) // 2
+        self.width = WIDE if compact else WIDTH
+        margin = 24 if compact else theme.MARGIN
+        x = (theme.CANVAS[0] - self.width) // 2
         heading_font = theme.font(app.settings, "heading", bold=True)
         heading = UILabel(
-            pygame.Rect(x, theme.MARGIN, WIDTH, heading_font.get_linesize() + 8),
+            pygame.Rect(x, margin, self.width, heading_font.get_linesize() + 8),
             tr(lang, "hub_heading"),
             manager,
             object_id=ObjectID(class_id="@heading"),
@@ -42,32 +56,31 @@ class ClassHubScene(Scene):
         self.widgets = [heading]
         self.buttons = {}
         line = theme.font(app.settings, "body").get_linesize()
-        top = heading.rect.bottom + 24
+        top = heading.rect.bottom + (12 if compact else 24)
         for key in ENTRIES:
             button = UIButton(
-                pygame.Rect(x, top, WIDTH, line + 24),
+                pygame.Rect(x, top, self.width, line + (8 if compact else 24)),
                 tr(lang, f"hub_{key}"),
                 manager,
                 object_id=ObjectID(class_id="@primary" if not self.buttons else "@choice"),
             )
             hint = UITextBox(
                 tr(lang, f"hub_{key}_hint"),
-                pygame.Rect(x, button.rect.bottom + 4, WIDTH, -1),
+                pygame.Rect(x, button.rect.bottom + (2 if compact else 4), self.width, -1),
                 manager,
                 object_id=ObjectID(class_id="@small_text"),
             )
             self.buttons[button] = key
             self.widgets += [button, hint]
-            top = hint.rect.bottom + 20
+            top = hint.rect.bottom + (10 if compact else 20)
         back = UIButton(
-            pygame.Rect(x, theme.CANVAS[1] - theme.MARGIN - line - 16, 240, line + 16),
+            pygame.Rect(x, theme.CANVAS[1] - margin - line - 16, 240, line + 16),
             tr(lang, "back"),
             manager,
         )
         self.buttons[back] = "back"
         self.widgets.append(back)
-        app.focus.set(list(self.buttons))
-        app.dirty = True
+        return top - (10 if compact else 20) + 8 <= back.rect.top
 
     def activate(self, widget: Any) -> None:
         key = self.buttons.get(widget)
@@ -85,6 +98,10 @@ class ClassHubScene(Scene):
             from game.ui.gui.scenes.debrief_source import DebriefSourceScene
 
             self.app.push(DebriefSourceScene(self.app))
+        elif key == "lrs":
+            from game.ui.gui.scenes.lrs import LrsScene
+
+            self.app.push(LrsScene(self.app))
 
     def handle(self, intent: Intent) -> None:
         if intent.action is Action.BACK:
@@ -101,6 +118,6 @@ class ClassHubScene(Scene):
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.blit(background("office", theme.CANVAS, self.app.settings.high_contrast), (0, 0))
         colours = self.app.palette
-        shade = pygame.Surface((WIDTH + 64, theme.CANVAS[1]), pygame.SRCALPHA)
+        shade = pygame.Surface((self.width + 64, theme.CANVAS[1]), pygame.SRCALPHA)
         shade.fill((*theme.rgb(colours.panel)[:3], colours.panel_alpha))
-        surface.blit(shade, ((theme.CANVAS[0] - WIDTH) // 2 - 32, 0))
+        surface.blit(shade, ((theme.CANVAS[0] - self.width) // 2 - 32, 0))

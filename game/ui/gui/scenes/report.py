@@ -7,6 +7,9 @@ per-decision review (choice, rating, best option, feedback), and the reflection
 prompt whose answer is saved with the result, and the picture of the path taken
 through the decision graph (numbered as the review is; Enter or a click opens it
 full size). Numbers come from core.scoring; the graph layout from analysis.
+When the person asked for it, the play's end also sends this PC's records to the
+LRS in the background (``lrs_after_play``); the report only shows its one line,
+under the left column.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from game.core.scoring import COMPETENCY_NAMES, SEVERITY_MEANINGS, TIER_MEANINGS
 from game.ui.gui import theme
 from game.ui.gui.graph_picture import GraphPicture, PlayedPath, draw_legend
 from game.ui.gui.intents import Action, Intent
+from game.ui.gui.lrs_after_play import AfterPlaySend
 from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
 from game.ui.terminal.report import best_choice
@@ -49,6 +53,9 @@ class ReportScene(Scene):
         self.top = 112
         self.picture = pygame.Rect(RIGHT.x, self.top, RIGHT.width, PICTURE_HEIGHT)
         self.violation_frame = pygame.Rect(LEFT.x, 476, LEFT.width, 156)
+        # -- the LRS send at the end of a play (lrs_after_play): started once, shown in a line
+        self.lrs_send = AfterPlaySend.start(app.folders.saves, app.folders.config)
+        self.lrs_line = ""
 
     def enter(self) -> None:
         manager, lang, settings = self.app.manager, self.app.lang, self.app.settings
@@ -93,7 +100,7 @@ class ReportScene(Scene):
         else:
             text = tr(lang, "no_violations")
         top = tier_box.rect.bottom + 12
-        room = 720 - 24 - top - 16
+        room = 720 - 24 - top - 16 - self._lrs_line_room()
         inner = pygame.Rect(LEFT.x + 12, top + 8, LEFT.width - 24, -1)
         violation_box = UITextBox(text, inner, manager, object_id=ObjectID(class_id="@small_text"))
         if violation_box.rect.height > room:  # too long: a scrolling box fills the column
@@ -155,6 +162,31 @@ class ReportScene(Scene):
             self.save_button,
             self.done_button,
         ]
+
+    # -- the LRS send's line (lrs_after_play) ------------------------------------------------
+
+    def _lrs_line_room(self) -> int:
+        """Height kept under the left column for the send's line: two small lines."""
+        if self.lrs_send is None:
+            return 0
+        return 2 * theme.font(self.app.settings, "small").get_linesize() + 8
+
+    def update(self, seconds: float) -> None:
+        if self.lrs_send is not None:
+            line = self.lrs_send.line(self.app.lang)
+            if line != self.lrs_line:
+                self.lrs_line = line
+                self.app.dirty = True
+
+    def _draw_lrs_line(self, surface: pygame.Surface) -> None:
+        if self.lrs_send is None or not self.lrs_line:
+            return
+        small = theme.font(self.app.settings, "small")
+        text = small.render(
+            self.lrs_line, True, theme.rgb(self.app.palette.muted), wraplength=LEFT.width
+        )
+        top = 720 - 24 - self._lrs_line_room() + 8
+        surface.blit(text, (LEFT.x, top), pygame.Rect(0, 0, LEFT.width, self._lrs_line_room()))
 
     def _legend_font(self) -> pygame.font.Font:
         return theme.font(self.app.settings, "small")
@@ -267,6 +299,7 @@ class ReportScene(Scene):
             pygame.draw.rect(surface, theme.rgb(colours.panel), box, border_radius=12)
             pygame.draw.rect(surface, theme.rgb(colours.accent), box, 3, border_radius=12)
         self._draw_picture(surface)
+        self._draw_lrs_line(surface)
 
     def _draw_picture(self, surface: pygame.Surface) -> None:
         settings, colours, lang = self.app.settings, self.app.palette, self.app.lang

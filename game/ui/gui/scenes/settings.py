@@ -4,7 +4,9 @@ Owns the list of settings with their allowed values shown in words (never by col
 alone), cycling a value (Enter or a click goes forwards, the left and right arrows
 either way) and handing the new settings to ``app.apply_settings``, which saves them
 and rebuilds this screen at the new size, language or contrast; the focused row
-survives the rebuild. It does not store or apply settings itself.
+survives the rebuild. A last row opens the Learning Record Store screen
+(``scenes.lrs``), whose account is kept apart from these settings. It does not
+store or apply settings itself.
 """
 
 from __future__ import annotations
@@ -106,6 +108,7 @@ class SettingsScene(Scene):
         self.widgets: list[Any] = []
         self.rows: dict[Any, str] = {}
         self.row_tops: dict[Any, int] = {}
+        self.lrs_button: Any = None
 
     def enter(self) -> None:
         app, manager, lang, settings = self.app, self.app.manager, self.app.lang, self.app.settings
@@ -126,7 +129,8 @@ class SettingsScene(Scene):
         top = heading.rect.bottom + 16
         view = pygame.Rect(SHEET.x, top, SHEET.width, bar_top - 16 - top)
         row_height = body.get_linesize() + 16
-        content = 2 * PAD + len(ROWS) * row_height + (len(ROWS) - 1) * ROW_GAP
+        count = len(ROWS) + 1  # and the LRS row
+        content = 2 * PAD + count * row_height + (count - 1) * ROW_GAP
         scrolls = content > view.height
         inner = view.width - (SCROLL_GUTTER if scrolls else 0)
         self.scroller = UIScrollingContainer(view, manager, allow_scroll_x=False)
@@ -135,6 +139,7 @@ class SettingsScene(Scene):
         self.sheet = view
 
         every_value = [value_words(lang, name, v) for name, values in ROWS for v in values]
+        every_value.append(tr(lang, "lrs_open"))
         # the value, left-aligned after the button's padding, then a gap and the chevrons
         value_width = max(body.size(words)[0] for words in every_value) + 16 + 24
         value_width += body.size(CHEVRONS)[0] + 16
@@ -159,7 +164,22 @@ class SettingsScene(Scene):
             self.rows[button] = name
             self.row_tops[button] = y
             y += row_height + ROW_GAP
-        app.focus.set([*self.rows, self.back], self.focus_index)
+        label = UILabel(
+            pygame.Rect(PAD, y, label_width, row_height),
+            tr(lang, "lrs_entry"),
+            manager,
+            container=self.scroller.get_container(),
+        )
+        self.lrs_button = UIButton(
+            pygame.Rect(inner - PAD - value_width, y, value_width, row_height),
+            tr(lang, "lrs_open"),
+            manager,
+            container=self.scroller.get_container(),
+            object_id=ObjectID(class_id="@choice"),
+        )
+        self.widgets.append(label)
+        self.row_tops[self.lrs_button] = y
+        app.focus.set([*self.rows, self.lrs_button, self.back], self.focus_index)
         self._reveal()
 
     def exit(self) -> None:
@@ -185,6 +205,11 @@ class SettingsScene(Scene):
     def activate(self, widget: Any) -> None:
         if widget is self.back:
             self.app.pop()
+        elif widget is self.lrs_button:
+            from game.ui.gui.scenes.lrs import LrsScene
+
+            self.focus_index = self.app.focus.index
+            self.app.push(LrsScene(self.app))
         elif widget in self.rows:
             self.app.focus.focus(widget)
             self.change(self.rows[widget], 1)
@@ -234,8 +259,7 @@ class SettingsScene(Scene):
                 chevrons, chevrons.get_rect(midright=(button.rect.right - 16, button.rect.centery))
             )
         # a row's ring stays within the sheet even while the mouse wheel scrolls it away
-        surface.set_clip(
-            self.sheet.inflate(12, 12) if self.app.focus.focused in self.rows else None
-        )
+        in_sheet = self.app.focus.focused in self.row_tops
+        surface.set_clip(self.sheet.inflate(12, 12) if in_sheet else None)
         self.app.focus.draw(surface, theme.rgb(colours.focus))
         surface.set_clip(None)
