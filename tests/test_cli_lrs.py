@@ -105,6 +105,7 @@ def test_a_class_report_read_back_from_the_lrs_equals_the_one_from_the_files(
     remote = run("class", "report", "--lrs", lrs.endpoint, "--session", "LRS-CLASS", *common)
     assert files.returncode == remote.returncode == 0, remote.stderr
     assert "statements read from the LRS" in remote.stderr
+    assert "statements read from the LRS." in remote.stdout
     read_line = "statements read from"
     assert [line for line in remote.stdout.splitlines() if read_line not in line] == [
         line for line in files.stdout.splitlines() if read_line not in line

@@ -7,8 +7,8 @@ statements a ``voided`` one retracts out of its answers, so each is fetched by
 ``voidedStatementId``, and the records hold what the class's JSON Lines files
 hold (the retracted answer and its voiding), to be counted the same way. Each
 statement becomes the same ``Fact`` the files give (``facts.fact_of``) in the
-same ``ClassRecords``, so the aggregation and the report do not know where the
-statements came from.
+same ``ClassRecords``, so the aggregation does not know where the statements
+came from (the report does only by ``files`` staying 0: "read from the LRS").
 
 It does not send (``game.persistence.lrs_send`` does), and it talks HTTP only
 through ``game.persistence.lrs_client``.

@@ -54,6 +54,7 @@ WORDS = {
         "skipped_none": "Semua baris terbaca.",
         "skipped_some": "{n} baris dilewati (rusak atau tidak lengkap); {shown} yang pertama:",
         "read": "{statements} pernyataan dibaca dari {files} berkas.",
+        "read_lrs": "{statements} pernyataan dibaca dari LRS.",
         "no_scenario": "Berkas skenario tidak ditemukan: teks diambil dari catatan, tanpa "
         "opsi terbaik dan peta jalur.",
         "others": "Catatan ini juga memuat skenario lain: {others}. Pilih dengan --scenario ID.",
@@ -89,6 +90,7 @@ WORDS = {
         "skipped_none": "Every line was read.",
         "skipped_some": "{n} lines skipped (damaged or incomplete); the first {shown}:",
         "read": "{statements} statements read from {files} files.",
+        "read_lrs": "{statements} statements read from the LRS.",
         "no_scenario": "The scenario file was not found: texts come from the records, with no "
         "best option and no path map.",
         "others": "These records hold other scenarios too: {others}. Pick one with --scenario ID.",
@@ -384,10 +386,16 @@ def _guide(debrief: Debrief, say: dict[str, str]) -> list[str]:
     return parts
 
 
+def read_line(records: ClassRecords, say: dict[str, str]) -> str:
+    """How many statements were read, and from where (no files: read back from an LRS)."""
+    key = "read" if records.files else "read_lrs"
+    return say[key].format(statements=records.statements, files=records.files)
+
+
 def _skipped(records: ClassRecords, say: dict[str, str]) -> list[str]:
     parts = [
         f'<section id="skipped"><h2>{escape(say["skipped"])}</h2>',
-        f"<p>{escape(say['read'].format(statements=records.statements, files=records.files))}</p>",
+        f"<p>{escape(read_line(records, say))}</p>",
     ]
     if not records.skipped:
         parts.append(f"<p>{escape(say['skipped_none'])}</p>")

@@ -14,7 +14,7 @@ import textwrap
 
 from game.classroom.aggregate import ClassRecords
 from game.classroom.debrief import Debrief
-from game.classroom.report_html import WORDS
+from game.classroom.report_html import WORDS, read_line
 from game.classroom.report_notes import LinkedNotes, notes_text
 from game.core.model import COMPETENCIES
 
@@ -83,7 +83,7 @@ def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
         lines += _wrap(prompt, "   ")
         for line in evidence:
             lines += _wrap(f"> {line}", "   ")
-    lines += ["", say["read"].format(statements=records.statements, files=records.files)]
+    lines += ["", read_line(records, say)]
     if records.skipped:
         kept = len(records.reasons)
         lines.append(say["skipped_some"].format(n=records.skipped, shown=kept))

@@ -1,13 +1,13 @@
 """Talking to a Learning Record Store: xAPI 1.0.3 over HTTP, with the standard library only.
 
-Owns the endpoint (checked: http or https, no credentials in it, ending at the
-xAPI root), Basic auth from a user and a password the caller read from the
+Owns the endpoint (checked: http or https, no credentials or query in it;
+normalised to end in one slash), Basic auth from a user and a password the caller read from the
 environment (never logged, never in a message), the version header, one
 keep-alive connection, and what is worth trying again: a network error, a
 timeout, 429 or a 5xx is retried with exponential backoff (``attempts`` in all),
-then ``LrsUnavailable``; 401/403 and 404 are the person's to fix and raise
-``LrsError`` at once with the fix in words. Every other answer (200, 204, 400,
-409, 413) is returned to the caller as it came.
+then ``LrsUnavailable``; 401/403, 404 and an untrusted certificate are the
+person's to fix and raise ``LrsError`` at once with the fix in words. Every
+other answer (200, 204, 400, 409, 413) is returned to the caller as it came.
 
 It does not batch, split or remember what was sent (``lrs_send`` and the
 records' outbox do) and reads no statement.
@@ -20,6 +20,7 @@ import http.client
 import json
 import logging
 import socket
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -227,6 +228,13 @@ class LrsClient:
             sent = True
             response = connection.getresponse()
             data = response.read()
+        except ssl.SSLCertVerificationError as error:
+            self.close()
+            raise LrsError(
+                f"this PC does not trust the certificate of {self.endpoint} "
+                f"({error.verify_message}); ask the LRS's administrator, or have the "
+                "organisation's certificate installed on this PC"
+            ) from None
         except (OSError, http.client.HTTPException) as error:
             self.close()  # a broken connection is not reused
             reason = _reason(error)
