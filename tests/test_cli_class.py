@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from class_fixture import ANI_REFLECTION, CITRA_REFLECTION, ClassFiles, make_class
+from deliberation_fixture import MARKUP_REASON, VOTES, write_deliberation
 from test_cli import MINI, ROOT, last_json, run
 
 FIXTURES = str(ROOT / "tests" / "fixtures")
@@ -277,6 +278,34 @@ def test_a_scenario_not_in_the_records_is_refused(klass: ClassFiles) -> None:
     """--scenario names what the records hold when they do not hold it."""
     out = run("--lang", "en", "class", "report", str(klass.folder), "--scenario", "hoaks-viral")
     assert out.returncode == 2 and "hoaks-viral" in out.stderr and "mini" in out.stderr
+
+
+def test_group_reasons_and_the_class_vote_are_reported(tmp_path: Path) -> None:
+    """--json adds exactly the summed votes; the page shows reasons escaped, balanced; the text
+    says the vote and the reasons in English too."""
+    write_deliberation(tmp_path / "results")
+    folder = str(tmp_path / "results")
+    out = report(folder, "--json")
+    assert out.returncode == 0, out.stderr
+    result = last_json(out.stdout)
+    assert result["votes"] == VOTES
+    assert result["decisions"] == {
+        "pagi": {"bagikan": 1, "lapor": 1, "tolak-halus": 2},
+        "usul": {"diam": 1, "program": 2},
+    }  # a facilitated play is one participant
+    html = tmp_path / "report.html"
+    assert report(folder, "-o", str(html)).returncode == 0
+    page = Page()
+    page.feed(html.read_text(encoding="utf-8"))
+    assert page.problems == [] and page.open == []
+    shown = "".join(page.text)
+    assert MARKUP_REASON in shown and "<b>" not in html.read_text(encoding="utf-8")
+    assert "Suara kelas: tolak-halus 8, bagikan 4, lapor 8 (seri, diputus fasilitator)" in shown
+    text = " ".join(report("--lang", "en", folder).stdout.split())  # unwrapped
+    assert (
+        "Class vote: tolak-halus 8, bagikan 4, lapor 8 (a tie, broken by the facilitator)" in text
+    )
+    assert "Groups' reasons:" in text and "(no group name) \u2014 1. tolak-halus:" in text
 
 
 def test_two_scripted_class_plays_end_to_end(tmp_path: Path) -> None:

@@ -15,6 +15,8 @@ scenario. The rules, as docs/xapi.md and the README state them:
 - A play's reflection is its latest ``commented``; the report shows each
   participant's latest, anonymous.
 - Without ``scenario_id`` the report is of the scenario most participants played.
+- Groups' reasons and facilitated classes' votes are those of the counted plays'
+  answers (``group_decisions`` gathers them).
 
 It reads no files itself and knows no scenario file (``debrief`` adds those).
 """
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from game.classroom.facts import Fact
+from game.classroom.group_decisions import Deliberation, deliberation
 from game.classroom.statement_files import find_files, gc_paused, plan_chunks, read_chunks
 from game.core.model import COMPETENCIES
 from game.core.scoring import TIERS
@@ -177,10 +180,11 @@ class ClassSummary:
     reflections: list[str]  # each participant's latest, oldest first
     revisions: tuple[str, ...]  # scenario file hashes the plays ran on
     scenarios: dict[str, int]  # every scenario in the records -> its participants
+    deliberation: Deliberation = field(default_factory=Deliberation)  # reasons, class votes
 
     def to_json(self, records: ClassRecords) -> dict[str, Any]:
-        """The object ``class report --json`` prints."""
-        return {
+        """The object ``class report --json`` prints (``votes`` only when a class voted)."""
+        found: dict[str, Any] = {
             "scenario": self.scenario_id,
             "participants": self.whole.participants,
             "plays": self.plays,
@@ -192,6 +196,10 @@ class ClassSummary:
             "skipped": records.skipped,
             "scenarios": self.scenarios,
         }
+        votes = self.deliberation.votes
+        if votes:
+            found["votes"] = {node: dict(vote.counts) for node, vote in votes.items()}
+        return found
 
 
 def plays_by_scenario(records: ClassRecords) -> dict[str, dict[str, Play]]:
@@ -254,6 +262,12 @@ def summarise(records: ClassRecords, scenario_id: str | None = None) -> ClassSum
         reflections=[fact.value for fact in reflections],
         revisions=tuple(sorted(revisions)),
         scenarios=scenarios,
+        deliberation=deliberation(
+            fact
+            for play in chosen
+            for fact in [*play.answers.values(), *play.loose]
+            if fact.decided
+        ),
     )
 
 

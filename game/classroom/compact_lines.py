@@ -116,19 +116,22 @@ class CompactLines:
         found = self.contexts.get(others)
         if found is None:
             found = self._derived(self.contexts, others, "", context_facts)
-        group, revision, decision = found
+        group, revision, decision, members, facilitated = found
         scenario_id, node_id = target
         said = self.results.get((kind, node_id, result))
         if said is None:
             said = self._result(kind, node_id, result)
         if isinstance(said, str):
             raise NotCompact
+        # decided_of, inlined (a call per line): most lines have no reason, members or vote
+        vote = said[4] if facilitated else ()
+        decided = (said[3], members, vote) if said[3] or members or vote else ()
         raw = registration.group(1)
         play = self.registrations.get(raw) or self._registration(raw)
         return _new(Fact, (
             kind, head.group(1).decode(), play, scenario_id, who[0], who[1], group,
             tail.group(1).decode(), node_id, said[0], decision if kind == "answered" else 0,
-            said[1], said[2], revision,
+            said[1], said[2], revision, decided,
         ))  # fmt: skip
 
     def _registration(self, raw: bytes) -> str:

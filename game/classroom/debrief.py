@@ -8,16 +8,19 @@ worst (the lowest mean rating of the options taken) with the competencies it
 rates and its discussion questions, and the five questions a facilitator walks
 through, in Indonesian and English. Without the scenario file the decisions
 keep the texts the statements carry, and there is no best option or heat map.
+Each decision also carries the reasons groups typed and the facilitated
+classes' vote there (``group_decisions`` gathers them).
 
 It reads no files and renders nothing: ``report_text`` and ``report_html`` do.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from game.classroom.aggregate import ClassSummary
+from game.classroom.group_decisions import ClassVote, GroupReason
 from game.classroom.xapi import node_iri, shorten
 from game.core.model import COMPETENCIES, Choice, Scenario
 from game.core.scoring import COMPETENCY_NAMES
@@ -132,6 +135,15 @@ class DecisionRow:
     discussion: tuple[str, ...] = ()
     facilitator: str = ""
     best_feedback: str = ""  # why the best option is best (it names the indicators)
+    reasons: tuple[GroupReason, ...] = ()  # groups' reasons for their choices here
+    vote: ClassVote | None = None  # facilitated classes' votes here, summed
+
+    def option_number(self, choice_id: str) -> int:
+        """The option's place in ``options``, from 1 (0 when it is not one of them)."""
+        for number, option in enumerate(self.options, start=1):
+            if option.choice_id == choice_id:
+                return number
+        return 0
 
     @property
     def split(self) -> float:
@@ -229,6 +241,12 @@ def build_debrief(
         _decision(summary.scenario_id, node_id, decisions[node_id], scenario, definitions, lang)
         for node_id in order
     ]
+    reasons, votes = summary.deliberation.reasons, summary.deliberation.votes
+    if reasons or votes:
+        rows = [
+            replace(row, reasons=tuple(reasons.get(row.node_id, ())), vote=votes.get(row.node_id))
+            for row in rows
+        ]
     heat = edge_counts(scenario, summary.paths) if scenario is not None else {}
     return Debrief(summary, lang, title, rows, heat, scenario)
 

@@ -3,9 +3,10 @@
 Owns the page: inline CSS (with ``@media print``), charts as inline SVG (class
 averages as bars with the mastery mark at 4, the tiers as a histogram, each
 decision's options as bars with counts and shares, the best option marked with
-a star and the word, never by colour alone), the class's paths as a heat map
-over the scenario graph (drawn by ``game.analysis.svg``, imported only then:
-networkx stays unloaded otherwise), groups side by side,
+a star and the word, never by colour alone; under the bars the class vote and
+the groups' reasons, worded by ``report_deliberation``), the class's paths as a
+heat map over the scenario graph (drawn by ``game.analysis.svg``, imported only
+then: networkx stays unloaded otherwise), groups side by side,
 the reflections (anonymous, escaped), the five-question debrief guide, the
 lines that were skipped and, last, the learning notes the scenario links (laid
 out by ``report_notes``). Indonesian by default, English with ``lang="en"``. No
@@ -18,6 +19,7 @@ from html import escape
 
 from game.classroom.aggregate import ClassRecords, Tally
 from game.classroom.debrief import Debrief, DecisionRow
+from game.classroom.report_deliberation import decision_html, members_label
 from game.classroom.report_notes import STYLE as NOTES_STYLE
 from game.classroom.report_notes import LinkedNotes, notes_html
 from game.core.model import COMPETENCIES
@@ -178,11 +180,13 @@ def _people(debrief: Debrief, say: dict[str, str]) -> list[str]:
             f"<table><tr><th>{escape(say['group'])}</th>"
             f'<th class="number">{escape(say["participants"])}</th></tr>'
         )
+        members = summary.deliberation.members
         for name, tally in summary.groups.items():
-            label = name or say["no_group"]
-            parts.append(
-                f'<tr><td>{escape(label)}</td><td class="number">{tally.participants}</td></tr>'
-            )
+            label = escape(name or say["no_group"])
+            count = members.get(name, 0) if name else 0
+            if count:
+                label += f' <span class="meta">({members_label(count, debrief.lang)})</span>'
+            parts.append(f'<tr><td>{label}</td><td class="number">{tally.participants}</td></tr>')
         parts.append("</table>")
     parts.append("</section>")
     return parts
@@ -284,7 +288,8 @@ def _decisions(debrief: Debrief, say: dict[str, str]) -> list[str]:
                 f'<td class="number">{option.share:.0%}</td>'
                 f"<td>{_share_bar(option.share, option.is_best)}</td></tr>"
             )
-        parts.append("</table></section>")
+        under = decision_html(row, debrief.lang)  # the class vote, the groups' reasons
+        parts += ["</table>", *under, "</section>"] if under else ["</table></section>"]
     parts.append("</section>")
     return parts
 

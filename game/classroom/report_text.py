@@ -2,8 +2,9 @@
 
 Owns the wording and layout of the short summary: participants and groups,
 class averages and tiers, each decision's options with counts, shares and the
-best option starred, groups side by side, reflections, the five debrief
-questions with what the records show, the skipped lines, and the ids and titles
+best option starred (under them the class vote and the groups' reasons,
+worded by ``report_deliberation``), groups side by side, reflections, the five
+debrief questions with what the records show, the skipped lines, and the ids and titles
 of the learning notes the scenario links (``report_notes``). The HTML page
 (``report_html``) says the same with charts; neither counts anything.
 """
@@ -14,6 +15,7 @@ import textwrap
 
 from game.classroom.aggregate import ClassRecords
 from game.classroom.debrief import Debrief
+from game.classroom.report_deliberation import decision_text, members_label
 from game.classroom.report_html import WORDS, read_line
 from game.classroom.report_notes import LinkedNotes, notes_text
 from game.core.model import COMPETENCIES
@@ -42,9 +44,12 @@ def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
         f"  {whole.participants} {say['participants']}, {whole.finished} {say['finished']}; "
         f"{summary.plays} {say['plays']}"
     )
+    members = summary.deliberation.members
     for name, tally in summary.groups.items():
         if name or len(summary.groups) > 1:
-            lines.append(f"  - {name or say['no_group']}: {tally.participants}")
+            count = members.get(name, 0) if name else 0
+            said = f" ({members_label(count, debrief.lang)})" if count else ""
+            lines.append(f"  - {name or say['no_group']}: {tally.participants}{said}")
     lines += ["", f"{say['averages']}:"]
     for name in COMPETENCIES:
         value = whole.competencies.get(name)
@@ -61,6 +66,8 @@ def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
                 f"{option.count:>5} {option.share:>4.0%}  {option.choice_id}{star}: {option.text}",
                 "  ",
             )
+        for line in decision_text(row, debrief.lang):
+            lines += _wrap(line, "  ")
     named = [name for name in summary.groups if name]
     if named:
         lines += ["", f"{say['compare']}:"]
