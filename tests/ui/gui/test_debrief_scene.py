@@ -17,6 +17,7 @@ import pygame  # noqa: E402
 import pygame_gui  # noqa: E402
 import pytest  # noqa: E402
 from class_fixture import ANI_REFLECTION, CITRA_REFLECTION, ClassFiles, make_class  # noqa: E402
+from deliberation_fixture import ANONYMOUS_REASON, MARKUP_REASON, write_deliberation  # noqa: E402
 from support import FIXTURES  # noqa: E402
 
 from game.persistence.settings import Settings, SettingsStore  # noqa: E402
@@ -286,3 +287,35 @@ def test_without_the_scenario_file_the_records_own_texts_are_shown(
         draw(application, "debrief-no-map")
     finally:
         application.close()
+
+
+def test_the_decisions_page_shows_the_class_vote_and_group_reasons(
+    app: App, tmp_path: Path
+) -> None:
+    """Under each decision's bars: "Suara kelas: ..." with the facilitator's mark, then each
+    group's reason, wrapped inside the page, the page still scrolling to its end."""
+    write_deliberation(tmp_path / "results")
+    scene = open_debrief(app, [tmp_path / "results"])
+    scene.show(1)
+    decisions = shown(scene)
+    assert "Suara kelas: tolak-halus 8, bagikan 4, lapor 8 (seri, diputus fasilitator)" in decisions
+    assert "(fasilitator tidak mengikuti suara terbanyak)" in decisions
+    assert f"\u2022 Kelompok <A&B> \u2014 1. tolak-halus: {MARKUP_REASON}" in decisions
+    assert f"\u2022 (tanpa nama kelompok) \u2014 1. tolak-halus: {ANONYMOUS_REASON}" in decisions
+    assert (
+        decisions.index("Suara kelas")
+        < decisions.index("Alasan kelompok")
+        < decisions.index("Apa usul Anda?")
+    )
+    sheet = scene.sheet()
+    assert sheet is not None
+    assert all(rect.right <= sheet.width for rect, _ in sheet.steps)  # wrapped, none cut
+    draw(app, "debrief-decisions-deliberation")
+    app.apply_settings(app.settings.with_changes(lang="en", text_scale=1.5))
+    draw(app)
+    draw(app)
+    scene = app.stack.top
+    assert isinstance(scene, DebriefScene)
+    scene.show(1)
+    assert "Class vote: tolak-halus 8" in shown(scene)
+    draw(app, "debrief-decisions-deliberation-en-150")

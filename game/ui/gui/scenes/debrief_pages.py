@@ -3,7 +3,9 @@
 Owns what each page shows and where: the summary (participants, groups,
 finished, competency averages as labelled bars, the tiers as a histogram, the
 lines skipped and why), the decisions (each option's count and share as a
-bar, the best one marked by a star and the word as well as by colour), the
+bar, the best one marked by a star and the word as well as by colour; under
+them the facilitated class's vote and the groups' reasons, worded by
+``report_deliberation``), the
 class's paths as a heat map over the scenario graph, the groups side by side,
 the reflections (anonymous) and the facilitator's five questions with what the
 records show for each. The numbers are ``game.classroom.debrief``'s and the
@@ -19,6 +21,8 @@ import pygame
 from game.analysis.picture import REPORT_KEYS
 from game.classroom.aggregate import ClassRecords, Tally
 from game.classroom.debrief import Debrief, DecisionRow
+from game.classroom.report_deliberation import reason_line, vote_line
+from game.classroom.report_deliberation import words as reason_words
 from game.core.model import COMPETENCIES
 from game.ui.gui import theme
 from game.ui.gui.debrief_sheet import Sheet
@@ -177,6 +181,20 @@ def _decision(sheet: Sheet, number: int, row: DecisionRow, lang: str) -> None:
             sheet.text(best_word, x=left + line, y=top, width=best_width - line, bold=True,
                        colour=best)  # fmt: skip
         sheet.y = max(bottom, top + line) + 10
+    _deliberation(sheet, row, lang)
+
+
+def _deliberation(sheet: Sheet, row: DecisionRow, lang: str) -> None:
+    """Under the bars: the facilitated class's vote, then every group's reason (wrapped)."""
+    vote = vote_line(row, lang)
+    if vote:
+        sheet.text(vote, bold=True)
+        sheet.gap(6)
+    if row.reasons:
+        sheet.text(f"{reason_words(lang)['reasons']}:", colour=sheet.colours.muted)
+        for reason in row.reasons:
+            sheet.text(f"\u2022 {reason_line(row, reason, lang)}", x=16)
+            sheet.gap(2)
 
 
 # -- paths ----------------------------------------------------------------------------------
