@@ -29,6 +29,7 @@ WORDS = {
         "override": "fasilitator tidak mengikuti suara terbanyak",
         "times": "{n}\u00d7",
         "members": "{n} anggota",
+        "members_row": "Anggota",
     },
     "en": {
         "reasons": "Groups' reasons",
@@ -40,6 +41,7 @@ WORDS = {
         "override": "the facilitator overrode the majority",
         "times": "{n}\u00d7",
         "members": "{n} members",
+        "members_row": "Members",
     },
 }
 

@@ -311,11 +311,15 @@ def test_the_decisions_page_shows_the_class_vote_and_group_reasons(
     assert sheet is not None
     assert all(rect.right <= sheet.width for rect, _ in sheet.steps)  # wrapped, none cut
     draw(app, "debrief-decisions-deliberation")
+    scene.show(3)
+    groups = shown(scene)
+    assert "Anggota\n-\n4\n3" in groups  # no group (the facilitated class), Kelompok 2, <A&B>
+    draw(app, "debrief-groups-members")
     app.apply_settings(app.settings.with_changes(lang="en", text_scale=1.5))
     draw(app)
     draw(app)
-    scene = app.stack.top
-    assert isinstance(scene, DebriefScene)
-    scene.show(1)
-    assert "Class vote: tolak-halus 8" in shown(scene)
+    english = app.stack.top
+    assert isinstance(english, DebriefScene)
+    english.show(1)
+    assert "Class vote: tolak-halus 8" in shown(english)
     draw(app, "debrief-decisions-deliberation-en-150")

@@ -279,6 +279,12 @@ def _group_table(
         (tr(lang, "debrief_participants"), [tally.participants for _, tally in groups], None),
         (tr(lang, "debrief_finished"), [tally.finished for _, tally in groups], None),
     ]
+    members = debrief.summary.deliberation.members
+    if any(members.get(name) for name, _ in groups if name):  # the members groups named
+        counts: list[float | int | None] = [
+            members.get(name) or None if name else None for name, _ in groups
+        ]
+        rows.insert(1, (reason_words(lang)["members_row"], counts, None))
     for name in COMPETENCIES:
         means = [tally.competencies.get(name) for _, tally in groups]
         rows.append((debrief.competency_name(name), list(means), name))
@@ -291,7 +297,8 @@ def _group_table(
         for index, value in enumerate(values):
             x = label_width + index * column
             if competency is None:
-                sheet.text(str(value), x=x + 8, y=top, width=column - 16, bold=True,
+                shown = "-" if value is None else str(value)
+                sheet.text(shown, x=x + 8, y=top, width=column - 16, bold=True,
                            align="centre")  # fmt: skip
                 continue
             number = _mean(value)
