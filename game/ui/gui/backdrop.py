@@ -65,14 +65,16 @@ class Card:
     is_hovered: bool
 
 
-def draw_panel(surface: pygame.Surface, place: pygame.Rect, colours: theme.Palette) -> None:
-    """The translucent panel behind the narration."""
+def draw_panel(
+    surface: pygame.Surface, place: pygame.Rect, colours: theme.Palette, radius: int = 16
+) -> None:
+    """The translucent panel behind the narration (``radius=0``: square, as the class's screens)."""
     panel = pygame.Surface(place.size, pygame.SRCALPHA)
     pygame.draw.rect(
         panel,
         (*theme.rgb(colours.panel)[:3], colours.panel_alpha),
         panel.get_rect(),
-        border_radius=16,
+        border_radius=radius,
     )
     surface.blit(panel, place.topleft)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pygame
+import pygame_gui
 
 from game.ui.gui import theme
 from game.ui.gui.intents import Action, Intent
@@ -82,7 +83,13 @@ class Scene:
         """React to what the player means."""
 
     def handle_gui(self, event: pygame.event.Event) -> None:
-        """React to a pygame_gui event (a button pressed, text entered, ...)."""
+        """React to a pygame_gui event (a button pressed, text entered, ...).
+
+        By default a pressed button is activated, as Enter on it would be; screens with other
+        events (text entered, a file picked) or buttons of their own kind override this.
+        """
+        if event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.activate(event.ui_element)
 
     def handle_click(self, position: tuple[int, int]) -> None:
         """A mouse click that no widget took (e.g. on the text panel to finish the text)."""

@@ -4,30 +4,24 @@ a folder, refusing a missing one in words, and debriefing a session from this PC
 
 from __future__ import annotations
 
-import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pygame
+import pygame_gui
+import pytest
+from class_fixture import ANI_REFLECTION, CITRA_REFLECTION, ClassFiles, make_class
+from deliberation_fixture import ANONYMOUS_REASON, MARKUP_REASON, write_deliberation
+from pilot import draw
+from support import FIXTURES
 
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pygame  # noqa: E402
-import pygame_gui  # noqa: E402
-import pytest  # noqa: E402
-from class_fixture import ANI_REFLECTION, CITRA_REFLECTION, ClassFiles, make_class  # noqa: E402
-from deliberation_fixture import ANONYMOUS_REASON, MARKUP_REASON, write_deliberation  # noqa: E402
-from support import FIXTURES  # noqa: E402
-
-from game.persistence.settings import Settings, SettingsStore  # noqa: E402
-from game.ui.gui import theme  # noqa: E402
-from game.ui.gui.app import App, Folders  # noqa: E402
-from game.ui.gui.intents import Action, Intent  # noqa: E402
-from game.ui.gui.scenes.debrief import DebriefScene  # noqa: E402
-from game.ui.gui.scenes.debrief_source import DebriefSourceScene  # noqa: E402
-
-SHOTS = Path(os.environ["PEREKAT_SHOTS"]) if os.environ.get("PEREKAT_SHOTS") else None
+from game.persistence.settings import Settings, SettingsStore
+from game.ui.gui import theme
+from game.ui.gui.app import App, Folders
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.scenes.debrief import DebriefScene
+from game.ui.gui.scenes.debrief_source import DebriefSourceScene
 
 
 @pytest.fixture(scope="module")
@@ -45,15 +39,6 @@ def app(tmp_path: Path) -> Iterator[App]:
     application = App(Folders(scenarios, saves))
     yield application
     application.close()
-
-
-def draw(app: App, name: str = "") -> pygame.Surface:
-    app.dirty = True
-    app.frame(1 / 60)
-    if SHOTS is not None and name:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.window, SHOTS / f"{name}.png")
-    return app.window
 
 
 def open_debrief(app: App, sources: list[Path], session: str | None = None) -> DebriefScene:

@@ -4,77 +4,37 @@ typed as keys, secret hot-seat votes, a tie and an override), to the report and 
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pygame
+import pytest
+from pilot import draw, focus_on, open_app, press, type_text
+from ralph.models.xapi.base.statements import BaseXapiStatement
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from game.classroom.xapi import EXT_MEMBER_COUNT, EXT_MODE, EXT_VOTE
+from game.persistence.records import RecordStore
+from game.persistence.settings import Settings
+from game.ui.gui.app import App
+from game.ui.gui.intents import Action
+from game.ui.gui.scene import Scene
+from game.ui.gui.scenes.class_hub import ClassHubScene
+from game.ui.gui.scenes.discussion import DiscussionScene, clock_text
+from game.ui.gui.scenes.facilitated_play import FacilitatedPlayScene
+from game.ui.gui.scenes.outcome import OutcomeScene
+from game.ui.gui.scenes.report import ReportScene
+from game.ui.gui.scenes.reveal import RevealScene
+from game.ui.gui.scenes.session_lobby import SessionLobbyScene
+from game.ui.gui.scenes.session_setup import SessionSetupScene
+from game.ui.gui.scenes.vote import CountsVoteScene, HotSeatVoteScene
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from ralph.models.xapi.base.statements import BaseXapiStatement  # noqa: E402
-from support import SCENARIOS  # noqa: E402
-
-from game.classroom.xapi import EXT_MEMBER_COUNT, EXT_MODE, EXT_VOTE  # noqa: E402
-from game.persistence.records import RecordStore  # noqa: E402
-from game.persistence.settings import Settings, SettingsStore  # noqa: E402
-from game.ui.gui.app import App, Folders  # noqa: E402
-from game.ui.gui.intents import Action, Intent  # noqa: E402
-from game.ui.gui.scenes.class_hub import ClassHubScene  # noqa: E402
-from game.ui.gui.scenes.discussion import DiscussionScene, clock_text  # noqa: E402
-from game.ui.gui.scenes.facilitated_play import FacilitatedPlayScene  # noqa: E402
-from game.ui.gui.scenes.outcome import OutcomeScene  # noqa: E402
-from game.ui.gui.scenes.report import ReportScene  # noqa: E402
-from game.ui.gui.scenes.reveal import RevealScene  # noqa: E402
-from game.ui.gui.scenes.session_lobby import SessionLobbyScene  # noqa: E402
-from game.ui.gui.scenes.session_setup import SessionSetupScene  # noqa: E402
-from game.ui.gui.scenes.title import TitleScene  # noqa: E402
-from game.ui.gui.scenes.vote import CountsVoteScene, HotSeatVoteScene  # noqa: E402
-
-SHOTS = Path(os.environ["PEREKAT_SHOTS"]) if os.environ.get("PEREKAT_SHOTS") else None
 SCENARIO = "netralitas-pemilu"
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    SettingsStore(tmp_path).save(Settings(text_speed="instant", lang="id"))
-    application = App(Folders(SCENARIOS, tmp_path))
-    application.push(TitleScene(application))
-    yield application
-    application.close()
-
-
-def draw(app: App, name: str = "") -> None:
-    app.dirty = True
-    app.frame(1 / 60)
-    if SHOTS is not None and name:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.window, SHOTS / f"{name}.png")
-
-
-def press(app: App, action: Action, number: int = 0) -> None:
-    app.dispatch(Intent(action, number))
-    draw(app)
-
-
-def focus_on(app: App, label: str) -> None:
-    """Tab round the ring until the focused widget shows ``label``."""
-    for _ in range(40):
-        focused = app.focus.focused
-        if focused is not None and label in getattr(focused, "text", ""):
-            return
-        press(app, Action.NEXT_FOCUS)
-    raise AssertionError(f"nothing focusable says {label!r}")
-
-
-def type_text(app: App, text: str) -> None:
-    """Keys into the focused text entry, as a keyboard sends them."""
-    for letter in text:
-        app.process(pygame.event.Event(pygame.TEXTINPUT, text=letter))
-    draw(app)
+    yield from open_app(tmp_path, Settings(text_speed="instant", lang="id"))
 
 
 def clear_entry(app: App) -> None:
@@ -131,6 +91,13 @@ def create_session(app: App, method: int, participants: str, code: str) -> Facil
     return play
 
 
+def start_vote(app: App) -> Scene | None:
+    """From the discussion: "Mulai memilih" pressed; the scene it opens."""
+    focus_on(app, "Mulai memilih")
+    press(app, Action.CONFIRM)
+    return app.stack.top
+
+
 def to_decision(app: App, play: FacilitatedPlayScene) -> bool:
     """Enter through text until the choices show; False at the report."""
     for _ in range(30):
@@ -162,9 +129,7 @@ def test_a_counts_session_runs_every_decision_to_the_report(app: App, tmp_path: 
         assert isinstance(discussion, DiscussionScene) and play.engine.state.node_id == view.node_id
         if decisions == 0:
             draw(app, "discussion")
-        focus_on(app, "Mulai memilih")
-        press(app, Action.CONFIRM)
-        vote = app.stack.top
+        vote = start_vote(app)
         assert isinstance(vote, CountsVoteScene)
         last = offered[-1]
         vote.entries[last.choice_id].focus()
@@ -215,9 +180,7 @@ def test_hot_seat_votes_hide_the_choices_between_voters_and_ties_are_called(
     offered = [c for c in play.view.choices if c.is_available]
     first, second = offered[0], offered[1]
     press(app, Action.CHOOSE, 1)
-    focus_on(app, "Mulai memilih")
-    press(app, Action.CONFIRM)
-    vote = app.stack.top
+    vote = start_vote(app)
     assert isinstance(vote, HotSeatVoteScene)
     draw(app, "hotseat-ready")
     for number in ([first.number], [second.number, first.number], [second.number]):
@@ -250,9 +213,7 @@ def test_hot_seat_votes_hide_the_choices_between_voters_and_ties_are_called(
 
     assert to_decision(app, play)
     press(app, Action.CHOOSE, 1)
-    focus_on(app, "Mulai memilih")
-    press(app, Action.CONFIRM)
-    vote = app.stack.top
+    vote = start_vote(app)
     assert isinstance(vote, HotSeatVoteScene)
     offered = [c for c in play.view.choices if c.is_available]
     press(app, Action.CHOOSE, offered[0].number)
@@ -320,9 +281,7 @@ def test_once_a_secret_vote_is_cast_escape_cannot_throw_the_votes_away(app: App)
     play = create_session(app, method=1, participants="4", code="KLS-ESC")
     assert to_decision(app, play)
     press(app, Action.CHOOSE, 1)
-    focus_on(app, "Mulai memilih")
-    press(app, Action.CONFIRM)
-    vote = app.stack.top
+    vote = start_vote(app)
     assert isinstance(vote, HotSeatVoteScene)
     press(app, Action.CHOOSE, 1)
     press(app, Action.CONFIRM)

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pytest
+from pilot import draw, open_app, to_choices, type_text
+from support import FIXTURES, load_scenario
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from support import FIXTURES, SCENARIOS, load_scenario  # noqa: E402
-
-from game.classroom.identity import Seat  # noqa: E402
-from game.persistence.records import RecordStore  # noqa: E402
-from game.persistence.settings import Settings, SettingsStore  # noqa: E402
-from game.ui.gui.app import App, Folders  # noqa: E402
-from game.ui.gui.intents import Action, Intent  # noqa: E402
-from game.ui.gui.scenes.group_setup import GroupSetupScene  # noqa: E402
-from game.ui.gui.scenes.play import PlayScene  # noqa: E402
-from game.ui.gui.scenes.rationale import RationaleScene  # noqa: E402
-from game.ui.gui.scenes.title import TitleScene  # noqa: E402
+from game.classroom.identity import Seat
+from game.persistence.records import RecordStore
+from game.persistence.settings import Settings
+from game.ui.gui.app import App
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.scenes.group_setup import GroupSetupScene
+from game.ui.gui.scenes.play import PlayScene
+from game.ui.gui.scenes.rationale import RationaleScene
+from game.ui.gui.scenes.title import TitleScene
 
 RATIONALE = "urn:perekat:ext:rationale"
 SEAT = Seat("KELAS-A", "Kelompok 2", ("Siti", "Budi"))
@@ -31,30 +26,7 @@ SEAT = Seat("KELAS-A", "Kelompok 2", ("Siti", "Budi"))
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    SettingsStore(tmp_path).save(Settings(lang="en", text_speed="instant"))
-    application = App(Folders(SCENARIOS, tmp_path))
-    application.push(TitleScene(application))
-    yield application
-    application.close()
-
-
-def draw(app: App) -> None:
-    app.dirty = True
-    app.frame(1 / 60)
-
-
-def type_text(app: App, text: str) -> None:
-    for character in text:
-        app.process(pygame.event.Event(pygame.TEXTINPUT, text=character))
-
-
-def to_choices(app: App, scene: PlayScene) -> None:
-    for _ in range(20):
-        draw(app)
-        if scene.phase == "choosing":
-            return
-        app.dispatch(Intent(Action.CONFIRM))
-    raise AssertionError("the play never reached a decision")
+    yield from open_app(tmp_path, Settings(lang="en", text_speed="instant"))
 
 
 def answers(tmp_path: Path) -> list[dict[str, Any]]:

@@ -4,55 +4,38 @@ window, failures in words, and the report's line after a play."""
 
 from __future__ import annotations
 
-import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pygame
+import pytest
+from lrs_plays import lrs_ids, record_plays, stored_ids
+from lrs_server import FlakyProxy, LrsServer, free_port
+from pilot import draw, open_app
+from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
+from support import FIXTURES, load_scenario
 
-import time  # noqa: E402
-from collections import Counter  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from game.persistence.lrs_background import OutboxStatus, outbox_status
+from game.persistence.lrs_config import LrsConfig, LrsConfigStore
+from game.persistence.settings import Settings
+from game.ui.gui.app import App
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.scenes.class_hub import ClassHubScene
+from game.ui.gui.scenes.lrs import LrsScene
+from game.ui.gui.scenes.play import PlayScene
+from game.ui.gui.scenes.report import ReportScene
+from game.ui.gui.scenes.settings import SettingsScene
 
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from lrs_plays import lrs_ids, record_plays, stored_ids  # noqa: E402
-from lrs_server import FlakyProxy, LrsServer, free_port  # noqa: E402
-from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine  # noqa: E402
-from support import FIXTURES, SCENARIOS, load_scenario  # noqa: E402
-
-from game.persistence.lrs_background import OutboxStatus, outbox_status  # noqa: E402
-from game.persistence.lrs_config import LrsConfig, LrsConfigStore  # noqa: E402
-from game.persistence.settings import Settings, SettingsStore  # noqa: E402
-from game.ui.gui.app import App, Folders  # noqa: E402
-from game.ui.gui.intents import Action, Intent  # noqa: E402
-from game.ui.gui.scenes.class_hub import ClassHubScene  # noqa: E402
-from game.ui.gui.scenes.lrs import LrsScene  # noqa: E402
-from game.ui.gui.scenes.play import PlayScene  # noqa: E402
-from game.ui.gui.scenes.report import ReportScene  # noqa: E402
-from game.ui.gui.scenes.settings import SettingsScene  # noqa: E402
-from game.ui.gui.scenes.title import TitleScene  # noqa: E402
-
-SHOTS = Path(os.environ["PEREKAT_SHOTS"]) if os.environ.get("PEREKAT_SHOTS") else None
 SECRET = "Rahasia-LRS-42"
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    saves = tmp_path / "saves"
-    SettingsStore(saves).save(Settings(text_speed="instant", lang="id"))
-    application = App(Folders(SCENARIOS, saves, config=tmp_path / "config"))
-    application.push(TitleScene(application))
-    yield application
-    application.close()
-
-
-def draw(app: App, name: str = "") -> None:
-    app.dirty = True
-    app.frame(1 / 60)
-    if SHOTS is not None and name:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.window, SHOTS / f"{name}.png")
+    yield from open_app(
+        tmp_path / "saves", Settings(text_speed="instant", lang="id"), config=tmp_path / "config"
+    )
 
 
 def texts(app: App) -> str:

@@ -3,58 +3,27 @@ the feedback panel of a choice that names notes, in both languages and three tex
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pygame
+import pygame_gui
+import pytest
+from pilot import draw, is_rich, open_app
+from support import SCENARIOS
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pygame  # noqa: E402
-import pygame_gui  # noqa: E402
-import pytest  # noqa: E402
-from support import SCENARIOS  # noqa: E402
-
-from game.persistence.settings import Settings, SettingsStore  # noqa: E402
-from game.ui.gui import theme  # noqa: E402
-from game.ui.gui.app import App, Folders  # noqa: E402
-from game.ui.gui.intents import Action, Intent  # noqa: E402
-from game.ui.gui.scenes.notes import NotesScene  # noqa: E402
-from game.ui.gui.scenes.play import PlayScene  # noqa: E402
-from game.ui.gui.scenes.title import TitleScene  # noqa: E402
-
-SHOTS = Path(os.environ["PEREKAT_SHOTS"]) if os.environ.get("PEREKAT_SHOTS") else None
-
-
-def draw(app: App, name: str = "") -> pygame.Surface:
-    """One frame; with PEREKAT_SHOTS=/dir set, a named frame is saved there for a person to see."""
-    app.dirty = True
-    app.frame(1 / 60)
-    if SHOTS is not None and name:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.window, SHOTS / f"{name}.png")
-    return app.window
-
-
-def is_rich(surface: pygame.Surface) -> bool:
-    """Not blank: many colours, and real content beside the most common colour."""
-    small = pygame.transform.scale(surface, (160, 90))
-    counts: dict[tuple[int, ...], int] = {}
-    for x in range(160):
-        for y in range(90):
-            colour = tuple(small.get_at((x, y)))[:3]
-            counts[colour] = counts.get(colour, 0) + 1
-    return len(counts) > 8 and max(counts.values()) < 0.98 * 160 * 90
+from game.persistence.settings import Settings, SettingsStore
+from game.ui.gui import theme
+from game.ui.gui.app import App, Folders
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.scenes.notes import NotesScene
+from game.ui.gui.scenes.play import PlayScene
+from game.ui.gui.scenes.title import TitleScene
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    SettingsStore(tmp_path).save(Settings(text_speed="instant"))
-    application = App(Folders(SCENARIOS, tmp_path))
-    application.push(TitleScene(application))
-    yield application
-    application.close()
+    yield from open_app(tmp_path, Settings(text_speed="instant"))
 
 
 def title_keys(app: App) -> list[str]:

@@ -2,57 +2,26 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pytest
+from pilot import draw, is_rich, open_app, to_choices
+from support import SCENARIOS
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from support import SCENARIOS  # noqa: E402
-
-from game.persistence.settings import Settings, SettingsStore  # noqa: E402
-from game.ui.gui.app import App, Folders  # noqa: E402
-from game.ui.gui.intents import Action, Intent  # noqa: E402
-from game.ui.gui.scenes.library import LibraryScene  # noqa: E402
-from game.ui.gui.scenes.pause import HistoryScene, PauseScene  # noqa: E402
-from game.ui.gui.scenes.play import PlayScene  # noqa: E402
-from game.ui.gui.scenes.report import ReportScene  # noqa: E402
-from game.ui.gui.scenes.title import TitleScene  # noqa: E402
-
-SHOTS = Path(os.environ.get("PEREKAT_SHOTS", "")) if os.environ.get("PEREKAT_SHOTS") else None
+from game.persistence.settings import Settings
+from game.ui.gui.app import App, Folders
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.scenes.library import LibraryScene
+from game.ui.gui.scenes.pause import HistoryScene, PauseScene
+from game.ui.gui.scenes.play import PlayScene
+from game.ui.gui.scenes.report import ReportScene
+from game.ui.gui.scenes.title import TitleScene
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    SettingsStore(tmp_path).save(Settings(text_speed="fast"))
-    application = App(Folders(SCENARIOS, tmp_path))
-    application.push(TitleScene(application))
-    yield application
-    application.close()
-
-
-def draw(app: App, name: str = "") -> pygame.Surface:
-    app.dirty = True
-    app.frame(1 / 60)
-    if SHOTS is not None and name:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(app.window, SHOTS / f"{name}.png")
-    return app.window
-
-
-def is_rich(surface: pygame.Surface) -> bool:
-    """Not blank: many colours, and real content beside the most common colour."""
-    small = pygame.transform.scale(surface, (160, 90))
-    counts: dict[tuple[int, int, int], int] = {}
-    for x in range(160):
-        for y in range(90):
-            colour = tuple(small.get_at((x, y)))[:3]
-            counts[colour] = counts.get(colour, 0) + 1  # type: ignore[index]
-    return len(counts) > 8 and max(counts.values()) < 0.98 * 160 * 90
+    yield from open_app(tmp_path, Settings(text_speed="fast"))
 
 
 def play_through(app: App, pick: int, limit: int = 200) -> PlayScene:
@@ -164,21 +133,12 @@ def test_every_screen_renders_with_content(
     assert shots >= 1
 
 
-def reach_decision(app: App, scene: PlayScene) -> None:
-    for _ in range(30):
-        draw(app)
-        if scene.phase == "choosing":
-            return
-        app.dispatch(Intent(Action.CONFIRM))
-    raise AssertionError("no decision reached")
-
-
 def test_pause_menu_history_undo_and_slot(app: App) -> None:
     """Esc pauses; history lists the choice; undo returns to the decision; a slot is written."""
     scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
     scene = PlayScene(app, scenario, mode="learn")
     app.push(scene)
-    reach_decision(app, scene)
+    to_choices(app, scene)
     first = scene.engine.state.node_id
     app.dispatch(Intent(Action.CHOOSE, 2))
     app.dispatch(Intent(Action.CONFIRM))  # past the feedback
@@ -208,7 +168,7 @@ def test_undo_is_not_offered_in_assessment_mode(app: App) -> None:
     scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
     scene = PlayScene(app, scenario, mode="assess")
     app.push(scene)
-    reach_decision(app, scene)
+    to_choices(app, scene)
     app.dispatch(Intent(Action.CHOOSE, 1))
     app.dispatch(Intent(Action.BACK))
     assert isinstance(app.stack.top, PauseScene)
@@ -239,7 +199,7 @@ def test_reduced_motion_turns_fades_into_cuts(app: App, reduced: bool) -> None:
     scenario = next(r.scenario for r in app.scenarios() if r.scenario is not None)
     scene = PlayScene(app, scenario, mode="assess")
     app.push(scene)
-    reach_decision(app, scene)
+    to_choices(app, scene)
     app.dispatch(Intent(Action.CHOOSE, 1))
     assert (scene.fade is None) is reduced
     assert scene.is_animating or reduced
@@ -277,7 +237,7 @@ def test_f5_reloads_the_scenario_and_keeps_the_place(tmp_path: Path) -> None:
         assert scenario is not None
         scene = PlayScene(application, scenario, mode="learn")
         application.push(scene)
-        reach_decision(application, scene)
+        to_choices(application, scene)
         node = scene.engine.state.node_id
         original = copy.read_text(encoding="utf-8")
         copy.write_text(

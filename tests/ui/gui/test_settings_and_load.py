@@ -2,42 +2,33 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+import pygame
+import pytest
+from pilot import is_rich, open_app
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
-
-import pygame  # noqa: E402
-import pytest  # noqa: E402
-from support import SCENARIOS  # noqa: E402
-
-from game.core.engine import Engine  # noqa: E402
-from game.core.model import Scenario  # noqa: E402
-from game.persistence import saves as saves_module  # noqa: E402
-from game.persistence.saves import SaveStore  # noqa: E402
-from game.persistence.settings import Settings, SettingsStore  # noqa: E402
-from game.ui.gui import theme  # noqa: E402
-from game.ui.gui.app import App, Folders  # noqa: E402
-from game.ui.gui.intents import Action, Intent  # noqa: E402
-from game.ui.gui.scenes.load import LoadScene, local_time  # noqa: E402
-from game.ui.gui.scenes.play import PlayScene  # noqa: E402
-from game.ui.gui.scenes.settings import ROWS, SettingsScene  # noqa: E402
-from game.ui.gui.scenes.title import TitleScene  # noqa: E402
+from game.core.engine import Engine
+from game.core.model import Scenario
+from game.persistence import saves as saves_module
+from game.persistence.saves import SaveStore
+from game.persistence.settings import Settings, SettingsStore
+from game.ui.gui import theme
+from game.ui.gui.app import App
+from game.ui.gui.intents import Action, Intent
+from game.ui.gui.scenes.load import LoadScene, local_time
+from game.ui.gui.scenes.play import PlayScene
+from game.ui.gui.scenes.settings import ROWS, SettingsScene
+from game.ui.gui.scenes.title import TitleScene
 
 CANVAS = pygame.Rect((0, 0), theme.CANVAS)
 
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    SettingsStore(tmp_path).save(Settings(text_speed="instant"))
-    application = App(Folders(SCENARIOS, tmp_path))
-    application.push(TitleScene(application))
-    yield application
-    application.close()
+    yield from open_app(tmp_path, Settings(text_speed="instant"))
 
 
 def draw(app: App, shot: str = "") -> pygame.Surface:
@@ -47,17 +38,6 @@ def draw(app: App, shot: str = "") -> pygame.Surface:
     if shot:
         pygame.image.save(app.window, f"/tmp/{shot}.png")
     return app.window
-
-
-def is_rich(surface: pygame.Surface) -> bool:
-    """Not blank: many colours, and real content beside the most common colour."""
-    small = pygame.transform.scale(surface, (160, 90))
-    counts: dict[tuple[int, ...], int] = {}
-    for x in range(160):
-        for y in range(90):
-            colour = tuple(small.get_at((x, y)))[:3]
-            counts[colour] = counts.get(colour, 0) + 1
-    return len(counts) > 8 and max(counts.values()) < 0.98 * 160 * 90
 
 
 def inside(element: Any, container: Any) -> bool:

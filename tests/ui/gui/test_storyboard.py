@@ -16,6 +16,7 @@ from pathlib import Path  # noqa: E402
 
 import pygame  # noqa: E402
 import pytest  # noqa: E402
+from pilot import is_rich  # noqa: E402
 from support import FIXTURES, ROOT, SCENARIOS, load_scenario  # noqa: E402
 
 from game import paths  # noqa: E402
@@ -85,17 +86,6 @@ def links_of(page: Path) -> Links:
     parser = Links()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
-
-
-def is_rich(picture: pygame.Surface) -> bool:
-    """Not blank: many colours, and no colour covering nearly everything."""
-    small = pygame.transform.scale(picture, (160, 90))
-    counts: dict[tuple[int, ...], int] = {}
-    for x in range(160):
-        for y in range(90):
-            colour = tuple(small.get_at((x, y)))[:3]
-            counts[colour] = counts.get(colour, 0) + 1
-    return len(counts) > 8 and max(counts.values()) < 0.98 * 160 * 90
 
 
 def pictures(folder: Path) -> list[Path]:

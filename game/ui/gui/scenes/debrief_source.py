@@ -20,7 +20,7 @@ from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 from pygame_gui.windows import UIFileDialog
 
-from game.ui.gui import theme
+from game.ui.gui import forms, theme
 from game.ui.gui.class_reading import LocalSession, local_sessions
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
@@ -52,13 +52,7 @@ class DebriefSourceScene(Scene):
         app, lang, settings = self.app, self.app.lang, self.app.settings
         manager = app.manager
         line = theme.font(settings, "body").get_linesize()
-        heading_height = theme.font(settings, "heading", bold=True).get_linesize() + 8
-        heading = UILabel(
-            pygame.Rect(theme.MARGIN, 20, WIDTH, heading_height),
-            tr(lang, "debrief_source_title"),
-            manager,
-            object_id=ObjectID(class_id="@heading"),
-        )
+        heading = forms.heading(app, tr(lang, "debrief_source_title"), theme.MARGIN, WIDTH, 20)
         top = heading.rect.bottom + 24
         label = UILabel(
             pygame.Rect(theme.MARGIN, top, WIDTH, line + 4),

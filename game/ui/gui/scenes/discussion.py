@@ -13,14 +13,13 @@ import html
 from typing import Any
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UITextBox
 
 from game.classroom.session import ClassSession
 from game.core.model import Scenario
 from game.core.views import NodeView
-from game.ui.gui import theme
+from game.ui.gui import backdrop, theme
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
 from game.ui.gui.strings import tr
@@ -163,10 +162,6 @@ class DiscussionScene(Scene):
         else:
             self.steer_focus(intent)
 
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
-
     # -- the timer ------------------------------------------------------------------------------
 
     @property
@@ -190,9 +185,8 @@ class DiscussionScene(Scene):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         colours = self.app.palette
-        panel = pygame.Surface((LEFT.width + 16, theme.CANVAS[1] - 2 * 16), pygame.SRCALPHA)
-        panel.fill((*theme.rgb(colours.panel)[:3], colours.panel_alpha))
-        surface.blit(panel, (LEFT.x - 8, 16))
+        panel = pygame.Rect(LEFT.x - 8, 16, LEFT.width + 16, theme.CANVAS[1] - 2 * 16)
+        backdrop.draw_panel(surface, panel, colours, radius=0)
         if not self.has_timer:
             return
         done = self.remaining <= 0

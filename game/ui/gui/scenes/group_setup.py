@@ -16,15 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-import pygame_gui
-from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextEntryBox, UITextEntryLine
 
 from game.classroom.identity import GROUP_LENGTH, Seat, group_name, member_names, session_code
 from game.core.model import Scenario
-from game.ui.gui import theme
-from game.ui.gui.intents import Action, Intent
-from game.ui.gui.scene import Scene
+from game.ui.gui import forms, theme
 from game.ui.gui.scenes.rationale import ENTRY_INSET, draw_entry_frame, inset
 from game.ui.gui.strings import tr
 from game.ui.terminal.messages import translate
@@ -40,7 +36,7 @@ CYCLED = ("scenario", "mode")
 LABELS = {name: f"group_{name}" for name in (*TYPED, *CYCLED)} | {"group": "group_name"}
 
 
-class GroupSetupScene(Scene):
+class GroupSetupScene(forms.FormScene):
     """The form a group fills in before it plays; Start replaces it with the play."""
 
     def __init__(self, app: Any) -> None:
@@ -72,17 +68,11 @@ class GroupSetupScene(Scene):
         return tr(lang, f"mode_{MODES[index]}")
 
     def enter(self) -> None:
-        app, manager, lang = self.app, self.app.manager, self.app.lang
+        app, lang = self.app, self.app.lang
         settings = app.settings
         line = theme.font(settings, "body").get_linesize()
         small = theme.font(settings, "small").get_linesize()
-        heading_height = theme.font(settings, "heading", bold=True).get_linesize() + 8
-        heading = UILabel(
-            pygame.Rect(LEFT, 24, RIGHT + COLUMN_WIDTH - LEFT, heading_height),
-            tr(lang, "group_heading"),
-            manager,
-            object_id=ObjectID(class_id="@heading"),
-        )
+        heading = forms.heading(app, tr(lang, "group_heading"), LEFT, RIGHT + COLUMN_WIDTH - LEFT)
         self.widgets = [heading]
         self.entries, self.cyclers, self.actions, self.entry_boxes = {}, {}, {}, []
         height = line + 16
@@ -95,12 +85,7 @@ class GroupSetupScene(Scene):
         for x, names in columns:
             top = heading.rect.bottom + 16
             for name in names:
-                label = UITextBox(
-                    html.escape(tr(lang, LABELS[name])),
-                    pygame.Rect(x, top, COLUMN_WIDTH, -1),
-                    manager,
-                    object_id=ObjectID(class_id="@small_text"),
-                )
+                label = forms.small_text(app, tr(lang, LABELS[name]), x, top, COLUMN_WIDTH)
                 note = self._note(name, x)
                 below = note.rect.height if note is not None else small
                 rect = pygame.Rect(x, label.rect.bottom + 4, COLUMN_WIDTH, height)
@@ -118,17 +103,9 @@ class GroupSetupScene(Scene):
                     self.widgets.append(note)
                 top += below + 12
         # both buttons under the right column: the members' box may reach down on the left
-        start_rect = pygame.Rect(RIGHT + COLUMN_WIDTH - 320, button_top, 320, height)
-        back = UIButton(
-            pygame.Rect(RIGHT, button_top, start_rect.x - 16 - RIGHT, height),
-            tr(lang, "back"),
-            manager,
-        )
-        start: Any = UIButton(
-            start_rect,
-            tr(lang, "group_start"),
-            manager,
-            object_id=ObjectID(class_id="@primary"),
+        right = RIGHT + COLUMN_WIDTH
+        back, start = forms.bottom_buttons(
+            app, RIGHT, right, button_top, "group_start", back_width=COLUMN_WIDTH - 320 - 16
         )
         self.actions[back], self.actions[start] = "back", "start"
         self.widgets += [back, start]
@@ -147,12 +124,8 @@ class GroupSetupScene(Scene):
         if not words:
             return None
         colour = colours.accent if name in self.errors else colours.muted
-        return UITextBox(
-            f'<font color="{colour}">{html.escape(words)}</font>',
-            pygame.Rect(x, 0, COLUMN_WIDTH, -1),
-            self.app.manager,
-            object_id=ObjectID(class_id="@small_text"),
-        )
+        markup = f'<font color="{colour}">{html.escape(words)}</font>'
+        return forms.small_text(self.app, markup, x, 0, COLUMN_WIDTH, escape=False)
 
     def _control(self, name: str, rect: pygame.Rect) -> Any:
         """The entry or value button of one field, holding its value."""
@@ -175,22 +148,11 @@ class GroupSetupScene(Scene):
         self.entries[name] = widget
         return widget
 
-    def keep_typed(self) -> None:
-        for name, entry in self.entries.items():
-            self.values[name] = entry.get_text()
-
     def exit(self) -> None:
         self.keep_typed()
         super().exit()
         self.entries, self.cyclers, self.actions, self.entry_boxes = {}, {}, {}, []
         self.app.has_garbage = True
-
-    def rebuild(self) -> None:
-        focused = self.app.focus.index
-        self.exit()
-        self.enter()
-        self.app.focus.index = focused
-        self.type_where_focused()
 
     # -- acting -------------------------------------------------------------------------------
 
@@ -248,42 +210,12 @@ class GroupSetupScene(Scene):
         elif self.actions.get(widget) == "start":
             self.start()
 
-    def type_where_focused(self) -> None:
-        """Keys go into the text entry the ring is on, and out of every other."""
-        focused = self.app.focus.focused
-        for entry in self.entries.values():
-            is_focused = entry is focused
-            if is_focused:
-                entry.focus()
-            elif entry.is_focused:
-                entry.unfocus()
-
-    def handle(self, intent: Intent) -> None:
-        focused = self.app.focus.focused
-        if intent.action is Action.BACK:
-            self.app.pop()
-        elif intent.action in (Action.LEFT, Action.RIGHT) and focused in self.cyclers:
-            self.cycle(self.cyclers[focused], -1 if intent.action is Action.LEFT else 1)
-        elif intent.action in (Action.LEFT, Action.RIGHT):
-            return  # moving the caret in a text entry
-        elif self.steer_focus(intent):
-            self.type_where_focused()
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
-        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
-            self.app.focus.move(1)  # Enter in a one-line field goes on to the next one
-            self.type_where_focused()
+    def step_value(self, widget: Any, step: int) -> None:
+        if widget in self.cyclers:
+            self.cycle(self.cyclers[widget], step)
 
     def update(self, seconds: float) -> None:
-        # a click into an entry focuses it in pygame_gui: the ring follows
-        focused = self.app.focus.focused
-        for entry in self.entries.values():
-            if entry.is_focused and entry is not focused:
-                self.app.focus.focus(entry)
-                self.app.dirty = True
-                return
+        self.follow_clicked_entry()
 
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.fill(theme.rgb(self.app.palette.background))

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIPanel, UIScrollingContainer, UITextBox
 
@@ -294,10 +293,6 @@ class LoadScene(Scene):
             self.activate(list(self.rows)[intent.number - 1])
         elif intent.action is Action.BACK:
             self.app.pop()
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
 
     # -- drawing ------------------------------------------------------------------------------
 

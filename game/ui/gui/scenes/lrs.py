@@ -18,9 +18,8 @@ import html
 from typing import Any
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
 
 from game.errors import RecordsError
 from game.persistence.lrs_background import (
@@ -33,9 +32,7 @@ from game.persistence.lrs_background import (
 from game.persistence.lrs_client import LrsError, endpoint_of
 from game.persistence.lrs_config import LrsConfig, LrsConfigStore
 from game.persistence.records import FILE_NAME, RecordStore
-from game.ui.gui import theme
-from game.ui.gui.intents import Action, Intent
-from game.ui.gui.scene import Scene
+from game.ui.gui import forms, theme
 from game.ui.gui.strings import tr
 
 COLUMN_WIDTH = 560
@@ -60,7 +57,7 @@ def problem_words(lang: str, outcome: Outcome) -> str:
     return tr(lang, f"lrs_problem_{kind}", detail=detail)
 
 
-class LrsScene(Scene):
+class LrsScene(forms.FormScene):
     """The LRS settings; Esc or Kembali returns to where it was opened from."""
 
     def __init__(self, app: Any) -> None:
@@ -97,13 +94,7 @@ class LrsScene(Scene):
         app, manager, lang = self.app, self.app.manager, self.app.lang
         settings = app.settings
         line = theme.font(settings, "body").get_linesize()
-        heading_height = theme.font(settings, "heading", bold=True).get_linesize() + 8
-        heading = UILabel(
-            pygame.Rect(LEFT, 24, RIGHT + COLUMN_WIDTH - LEFT, heading_height),
-            tr(lang, "lrs_heading"),
-            manager,
-            object_id=ObjectID(class_id="@heading"),
-        )
+        heading = forms.heading(app, tr(lang, "lrs_heading"), LEFT, RIGHT + COLUMN_WIDTH - LEFT)
         self.widgets = [heading]
         self.entries, self.actions = {}, {}
         height = line + 16
@@ -160,22 +151,13 @@ class LrsScene(Scene):
         order += [check, send]
 
         button_top = theme.CANVAS[1] - 32 - height
-        back = UIButton(pygame.Rect(LEFT, button_top, 240, height), tr(lang, "back"), manager)
-        save = UIButton(
-            pygame.Rect(RIGHT + COLUMN_WIDTH - 320, button_top, 320, height),
-            tr(lang, "lrs_save"),
-            manager,
-            object_id=ObjectID(class_id="@primary"),
-        )
+        back, save = forms.bottom_buttons(app, LEFT, RIGHT + COLUMN_WIDTH, button_top, "lrs_save")
         self.actions[back], self.actions[save] = "back", "save"
         self.widgets += [back, save]
         room = save.rect.left - back.rect.right - 32
         if theme.font(settings, "small").size(tr(lang, "lrs_hint"))[0] + 16 <= room:
-            hint = UITextBox(
-                html.escape(tr(lang, "lrs_hint")),
-                pygame.Rect(back.rect.right + 16, button_top, room, -1),
-                manager,
-                object_id=ObjectID(class_id="@small_text"),
+            hint = forms.small_text(
+                app, tr(lang, "lrs_hint"), back.rect.right + 16, button_top, room
             )
             hint.set_relative_position(
                 (back.rect.right + 16, button_top + (height - hint.rect.height) // 2)
@@ -188,12 +170,7 @@ class LrsScene(Scene):
         app.dirty = True
 
     def _small(self, text: str, x: int, top: int, escape: bool = True) -> UITextBox:
-        return UITextBox(
-            html.escape(text) if escape else text,
-            pygame.Rect(x, top, COLUMN_WIDTH, -1),
-            self.app.manager,
-            object_id=ObjectID(class_id="@small_text"),
-        )
+        return forms.small_text(self.app, text, x, top, COLUMN_WIDTH, escape)
 
     def _note(self, name: str, top: int) -> UITextBox | None:
         """Under a field: what is wrong with the address, or a hint (None: nothing)."""
@@ -213,12 +190,7 @@ class LrsScene(Scene):
         words = html.escape(self.message)
         if self.is_problem:
             words = f'<font color="{colours.accent}">{words}</font>'
-        return UITextBox(
-            words,
-            pygame.Rect(RIGHT, self.message_top, COLUMN_WIDTH, -1),
-            self.app.manager,
-            object_id=ObjectID(class_id="@small_text"),
-        )
+        return forms.small_text(self.app, words, RIGHT, self.message_top, COLUMN_WIDTH, False)
 
     def _switch_words(self) -> str:
         on = bool(self.values["send_after_play"])
@@ -260,22 +232,11 @@ class LrsScene(Scene):
         except RecordsError:
             return 0
 
-    def keep_typed(self) -> None:
-        for name, entry in self.entries.items():
-            self.values[name] = entry.get_text()
-
     def exit(self) -> None:
         self.keep_typed()
         super().exit()
         self.entries, self.actions = {}, {}
         self.app.has_garbage = True
-
-    def rebuild(self) -> None:
-        focused = self.app.focus.index
-        self.exit()
-        self.enter()
-        self.app.focus.index = focused
-        self.type_where_focused()
 
     # -- acting -------------------------------------------------------------------------------
 
@@ -370,32 +331,9 @@ class LrsScene(Scene):
         elif action == "back":
             self.app.pop()
 
-    def type_where_focused(self) -> None:
-        """Keys go into the text entry the ring is on, and out of every other."""
-        focused = self.app.focus.focused
-        for entry in self.entries.values():
-            if entry is focused:
-                entry.focus()
-            elif entry.is_focused:
-                entry.unfocus()
-
-    def handle(self, intent: Intent) -> None:
-        focused = self.app.focus.focused
-        if intent.action is Action.BACK:
-            self.app.pop()
-        elif intent.action in (Action.LEFT, Action.RIGHT) and self.actions.get(focused) == "switch":
+    def step_value(self, widget: Any, step: int) -> None:
+        if self.actions.get(widget) == "switch":
             self.toggle()
-        elif intent.action in (Action.LEFT, Action.RIGHT):
-            return  # moving the caret in a text entry
-        elif self.steer_focus(intent):
-            self.type_where_focused()
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
-        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
-            self.app.focus.move(1)  # Enter in a field goes on to the next one
-            self.type_where_focused()
 
     def update(self, seconds: float) -> None:
         job = self.job
@@ -410,13 +348,7 @@ class LrsScene(Scene):
                 self.message = tr(self.app.lang, "lrs_sending", sent=progress[0])
                 self.message_box.set_text(html.escape(self.message))
                 self.app.dirty = True
-        # a click into an entry focuses it in pygame_gui: the ring follows
-        focused = self.app.focus.focused
-        for entry in self.entries.values():
-            if entry.is_focused and entry is not focused:
-                self.app.focus.focus(entry)
-                self.app.dirty = True
-                return
+        self.follow_clicked_entry()
 
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.fill(theme.rgb(self.app.palette.background))

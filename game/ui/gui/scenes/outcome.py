@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
@@ -112,10 +111,6 @@ class OutcomeScene(Scene):
             self.app.pop()
         else:
             self.steer_focus(intent)
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
 
     def draw_background(self, surface: pygame.Surface) -> None:
         settings, colours, lang = self.app.settings, self.app.palette, self.app.lang

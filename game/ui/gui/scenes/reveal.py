@@ -14,13 +14,9 @@ import html
 from typing import Any
 
 import pygame
-import pygame_gui
-from pygame_gui.core import ObjectID
 from pygame_gui.elements import UITextBox
 
-from game.classroom.voting import Ballot
-from game.core.model import Scenario
-from game.core.views import ChoiceView, NodeView
+from game.core.views import ChoiceView
 from game.ui.gui import theme
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scenes.vote import SHEET, VoteScene
@@ -30,15 +26,10 @@ TEXT_SHARE = 0.58  # of the row: the option's words; the rest is its bar
 
 
 class RevealScene(VoteScene):
-    def __init__(
-        self,
-        app: Any,
-        scenario: Scenario,
-        view: NodeView,
-        offered: list[ChoiceView],
-        ballot: Ballot,
-    ) -> None:
-        super().__init__(app, scenario, view, offered, ballot)
+    """The vote's heading and option cards (``VoteScene``'s), with the bars and the call."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
         self.pending: str | None = None  # an override waiting for its second press
         self.rows: list[tuple[pygame.Rect, ChoiceView]] = []
         self.options: dict[Any, ChoiceView] = {}
@@ -54,14 +45,7 @@ class RevealScene(VoteScene):
         if not ballot.revealed:
             back = self.button(back_rect, "back", "back")
             words = tr(lang, "reveal_hidden", n=ballot.total)
-            self.widgets.append(
-                UITextBox(
-                    f"<b>{html.escape(words)}</b>",
-                    pygame.Rect(SHEET.x, top + 80, SHEET.width, -1),
-                    manager,
-                    object_id=ObjectID(class_id="@heading_text"),
-                )
-            )
+            self.notice(words, top + 80)
             reveal = self.button(
                 pygame.Rect(SHEET.centerx - 200, top + 200, 400, height), "reveal", "reveal", True
             )
@@ -96,10 +80,6 @@ class RevealScene(VoteScene):
             focus.append(self.button(back_rect, "back", "back"))
         app.focus.set(focus)
         app.dirty = True
-
-    def rebuild(self) -> None:
-        self.exit()
-        self.enter()
 
     def pick(self, choice: ChoiceView) -> None:
         """A press on an option: the facilitator's call on a tie, or an override asked twice."""
@@ -150,10 +130,6 @@ class RevealScene(VoteScene):
                     return
         else:
             self.steer_focus(intent)
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
 
     def draw_background(self, surface: pygame.Surface) -> None:
         super().draw_background(surface)

@@ -11,13 +11,12 @@ import html
 from typing import Any
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UITextBox
+from pygame_gui.elements import UILabel, UITextBox
 
 from game.classroom.session import ClassSession
 from game.core.model import Scenario
-from game.ui.gui import theme
+from game.ui.gui import forms, theme
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
 from game.ui.gui.scenes.session_setup import discussion_words
@@ -37,15 +36,9 @@ class SessionLobbyScene(Scene):
 
     def enter(self) -> None:
         app, manager, lang, session = self.app, self.app.manager, self.app.lang, self.session
-        body = theme.font(app.settings, "body")
-        line = body.get_linesize()
-        heading = UILabel(
-            pygame.Rect(SHEET.x, 24, SHEET.width, theme.font(app.settings, "heading", True)
-                        .get_linesize() + 8),
-            f"{tr(lang, 'lobby_heading')}: {self.scenario.title.get(lang)}",
-            manager,
-            object_id=ObjectID(class_id="@heading"),
-        )  # fmt: skip
+        line = theme.font(app.settings, "body").get_linesize()
+        title = f"{tr(lang, 'lobby_heading')}: {self.scenario.title.get(lang)}"
+        heading = forms.heading(app, title, SHEET.x, SHEET.width)
         label = UILabel(
             pygame.Rect(SHEET.x, heading.rect.bottom + 16, SHEET.width, line + 4),
             tr(lang, "lobby_code"),
@@ -71,13 +64,7 @@ class SessionLobbyScene(Scene):
         )
         height = line + 16
         bottom = theme.CANVAS[1] - 24 - height
-        back = UIButton(pygame.Rect(SHEET.x, bottom, 240, height), tr(lang, "back"), manager)
-        begin = UIButton(
-            pygame.Rect(SHEET.right - 360, bottom, 360, height),
-            tr(lang, "lobby_begin"),
-            manager,
-            object_id=ObjectID(class_id="@primary"),
-        )
+        back, begin = forms.bottom_buttons(app, SHEET.x, SHEET.right, bottom, "lobby_begin", 360)
         self.actions = {back: "back", begin: "begin"}
         self.widgets = [heading, label, details, back, begin]
         app.focus.set([begin, back])
@@ -100,10 +87,6 @@ class SessionLobbyScene(Scene):
             self.app.pop()
         else:
             self.steer_focus(intent)
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         """The code in letters big enough to read from the back of a room."""

@@ -14,9 +14,7 @@ import html
 from typing import Any
 
 import pygame
-import pygame_gui
-from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
 
 from game.classroom.session import (
     DISCUSSION_CHOICES,
@@ -28,9 +26,7 @@ from game.classroom.session import (
 from game.core.model import Scenario
 from game.errors import RecordsError
 from game.persistence.records import RecordStore
-from game.ui.gui import theme
-from game.ui.gui.intents import Action, Intent
-from game.ui.gui.scene import Scene
+from game.ui.gui import forms, theme
 from game.ui.gui.strings import tr
 
 SHEET = pygame.Rect(140, 0, 1000, 0)
@@ -46,7 +42,7 @@ def discussion_words(lang: str, seconds: int) -> str:
     return tr(lang, "minutes_short", n=seconds // 60)
 
 
-class SessionSetupScene(Scene):
+class SessionSetupScene(forms.FormScene):
     """Creates a ``ClassSession`` and opens its lobby."""
 
     def __init__(self, app: Any) -> None:
@@ -82,15 +78,8 @@ class SessionSetupScene(Scene):
 
     def enter(self) -> None:
         app, manager, lang = self.app, self.app.manager, self.app.lang
-        body = theme.font(app.settings, "body")
-        line = body.get_linesize()
-        heading = UILabel(
-            pygame.Rect(SHEET.x, 24, SHEET.width, theme.font(app.settings, "heading", True)
-                        .get_linesize() + 8),
-            tr(lang, "setup_heading"),
-            manager,
-            object_id=ObjectID(class_id="@heading"),
-        )  # fmt: skip
+        line = theme.font(app.settings, "body").get_linesize()
+        heading = forms.heading(app, tr(lang, "setup_heading"), SHEET.x, SHEET.width)
         self.widgets = [heading]
         self.entries, self.cyclers, self.actions = {}, {}, {}
         rows = [
@@ -108,12 +97,7 @@ class SessionSetupScene(Scene):
         control_x = SHEET.x + LABEL_WIDTH + 16
         control_width = SHEET.right - control_x
         for name, label_key in rows:
-            label = UITextBox(
-                html.escape(tr(lang, label_key)),
-                pygame.Rect(SHEET.x, top, LABEL_WIDTH, -1),
-                manager,
-                object_id=ObjectID(class_id="@small_text"),
-            )
+            label = forms.small_text(app, tr(lang, label_key), SHEET.x, top, LABEL_WIDTH)
             self.widgets.append(label)
             rect = pygame.Rect(control_x, top, control_width, height)
             widget: Any
@@ -148,13 +132,7 @@ class SessionSetupScene(Scene):
         )
         self.widgets.append(self.message_box)
         bottom = theme.CANVAS[1] - 24 - height
-        back = UIButton(pygame.Rect(SHEET.x, bottom, 240, height), tr(lang, "back"), manager)
-        start = UIButton(
-            pygame.Rect(SHEET.right - 320, bottom, 320, height),
-            tr(lang, "setup_start"),
-            manager,
-            object_id=ObjectID(class_id="@primary"),
-        )
+        back, start = forms.bottom_buttons(app, SHEET.x, SHEET.right, bottom, "setup_start")
         self.actions[back], self.actions[start] = "back", "start"
         self.widgets += [back, start]
         if not self.scenarios:
@@ -162,10 +140,6 @@ class SessionSetupScene(Scene):
             self.show_message(tr(lang, "setup_no_scenario"))
         app.focus.set([*focus, start, back], len(focus))
         app.dirty = True
-
-    def keep_typed(self) -> None:
-        for name, entry in self.entries.items():
-            self.values[name] = entry.get_text()
 
     def exit(self) -> None:
         self.keep_typed()
@@ -181,6 +155,7 @@ class SessionSetupScene(Scene):
         self.app.dirty = True
 
     def rebuild(self) -> None:
+        """As the form's, but the keys stay out of the entries until one is chosen again."""
         focused = self.app.focus.index
         self.exit()
         self.enter()
@@ -252,29 +227,6 @@ class SessionSetupScene(Scene):
             self.values["code"] = new_code()
             self.rebuild()
 
-    def handle(self, intent: Intent) -> None:
-        focused = self.app.focus.focused
-        if intent.action is Action.BACK:
-            self.app.pop()
-        elif intent.action in (Action.LEFT, Action.RIGHT) and focused in self.cyclers:
-            self.cycle(self.cyclers[focused], -1 if intent.action is Action.LEFT else 1)
-        elif intent.action in (Action.LEFT, Action.RIGHT):
-            return  # moving the caret in a text entry
-        elif self.steer_focus(intent):
-            type_into_focused(self.app.focus.focused, self.entries.values())
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
-        elif event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
-            self.app.focus.move(1)  # Enter in a field goes on to the next one
-            type_into_focused(self.app.focus.focused, self.entries.values())
-
-
-def type_into_focused(focused: Any, entries: Any) -> None:
-    """Keys go where the ring is: into the focused text entry, and out of every other."""
-    for entry in entries:
-        if entry is focused:
-            entry.focus()
-        elif entry.is_focused:
-            entry.unfocus()
+    def step_value(self, widget: Any, step: int) -> None:
+        if widget in self.cyclers:
+            self.cycle(self.cyclers[widget], step)

@@ -15,7 +15,6 @@ import html
 from typing import Any
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UILabel, UIScrollingContainer, UITextBox
 
@@ -235,10 +234,6 @@ class SettingsScene(Scene):
             self.activate(focus.focused)
         elif intent.action is Action.BACK:
             self.app.pop()
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
 
     # -- drawing ------------------------------------------------------------------------------
 

@@ -14,18 +14,16 @@ import html
 from typing import Any
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
-from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
+from pygame_gui.elements import UIButton, UITextBox, UITextEntryLine
 
 from game.classroom.session import ClassSession
 from game.classroom.voting import Ballot, VoteError, ballot_for
 from game.core.model import Scenario
 from game.core.views import ChoiceView, NodeView
-from game.ui.gui import backdrop, theme
+from game.ui.gui import backdrop, forms, theme
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scene import Scene
-from game.ui.gui.scenes.session_setup import type_into_focused
 from game.ui.gui.strings import tr
 
 SHEET = pygame.Rect(theme.MARGIN, 24, 1280 - 2 * theme.MARGIN, 0)
@@ -61,15 +59,19 @@ class VoteScene(Scene):
         return theme.font(self.app.settings, "body").get_linesize()
 
     def heading(self, text: str) -> Any:
-        font = theme.font(self.app.settings, "heading", bold=True)
-        label = UILabel(
-            pygame.Rect(SHEET.x, SHEET.y, SHEET.width, font.get_linesize() + 8),
-            text,
-            self.app.manager,
-            object_id=ObjectID(class_id="@heading"),
-        )
+        label = forms.heading(self.app, text, SHEET.x, SHEET.width, SHEET.y)
         self.widgets.append(label)
         return label
+
+    def notice(self, words: str, top: int) -> None:
+        """A line in large bold across the sheet (votes hidden, the next voter's turn)."""
+        box = UITextBox(
+            f"<b>{html.escape(words)}</b>",
+            pygame.Rect(SHEET.x, top, SHEET.width, -1),
+            self.app.manager,
+            object_id=ObjectID(class_id="@heading_text"),
+        )
+        self.widgets.append(box)
 
     def button(self, rect: pygame.Rect, key: str, action: str, primary: bool = False) -> Any:
         kind = "@primary" if primary else "@choice"
@@ -111,32 +113,29 @@ class VoteScene(Scene):
     def bottom(self) -> int:
         return theme.CANVAS[1] - 24 - (self.line() + 16)
 
+    def rebuild(self) -> None:
+        self.exit()
+        self.enter()
+
     def to_reveal(self) -> None:
         from game.ui.gui.scenes.reveal import RevealScene
 
         self.app.replace(RevealScene(self.app, self.scenario, self.view, self.offered, self.ballot))
 
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            self.activate(event.ui_element)
-
     def draw_background(self, surface: pygame.Surface) -> None:
-        colours = self.app.palette
-        panel = pygame.Surface((SHEET.width + 32, theme.CANVAS[1] - 32), pygame.SRCALPHA)
-        panel.fill((*theme.rgb(colours.panel)[:3], colours.panel_alpha))
-        surface.blit(panel, (SHEET.x - 16, 16))
+        panel = pygame.Rect(SHEET.x - 16, 16, SHEET.width + 32, theme.CANVAS[1] - 32)
+        backdrop.draw_panel(surface, panel, self.app.palette, radius=0)
 
 
-class CountsVoteScene(VoteScene):
+class CountsVoteScene(forms.FormScene, VoteScene):
+    """Counts typed per option; Enter after a count goes on to the next option's."""
+
     def enter(self) -> None:
         app, manager, lang = self.app, self.app.manager, self.app.lang
         self.widgets, self.actions = [], {}
-        heading = self.heading(tr(lang, "vote_heading"))
-        hint = UITextBox(
-            html.escape(tr(lang, "counts_hint")),
-            pygame.Rect(SHEET.x, heading.rect.bottom + 4, SHEET.width, -1),
-            manager,
-            object_id=ObjectID(class_id="@small_text"),
+        title = self.heading(tr(lang, "vote_heading"))
+        hint = forms.small_text(
+            app, tr(lang, "counts_hint"), SHEET.x, title.rect.bottom + 4, SHEET.width
         )
         self.widgets.append(hint)
         top = hint.rect.bottom + 12
@@ -170,7 +169,7 @@ class CountsVoteScene(VoteScene):
         )
         self.widgets.append(self.message)
         app.focus.set([*self.entries.values(), reveal, back])
-        type_into_focused(app.focus.focused, self.entries.values())
+        self.type_where_focused()
         app.dirty = True
 
     def read_counts(self) -> bool:
@@ -205,14 +204,7 @@ class CountsVoteScene(VoteScene):
         if intent.action is Action.BACK:
             self.app.pop()
         elif self.steer_focus(intent):
-            type_into_focused(self.app.focus.focused, self.entries.values())
-
-    def handle_gui(self, event: pygame.event.Event) -> None:
-        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED:
-            self.app.focus.move(1)  # Enter after a count: the next option's
-            type_into_focused(self.app.focus.focused, self.entries.values())
-        else:
-            super().handle_gui(event)
+            self.type_where_focused()
 
 
 class HotSeatVoteScene(VoteScene):
@@ -250,14 +242,7 @@ class HotSeatVoteScene(VoteScene):
                 if self.ballot.is_complete
                 else tr(lang, "hotseat_cover")
             )
-            self.widgets.append(
-                UITextBox(
-                    f"<b>{html.escape(words)}</b>",
-                    pygame.Rect(SHEET.x, top + 80, SHEET.width, -1),
-                    manager,
-                    object_id=ObjectID(class_id="@heading_text"),
-                )
-            )
+            self.notice(words, top + 80)
             if not self.ballot.is_complete:
                 focus.append(
                     self.button(
@@ -303,10 +288,6 @@ class HotSeatVoteScene(VoteScene):
             focus.append(self.button(pygame.Rect(SHEET.x, bottom, 240, height), "back", "back"))
         app.focus.set(focus)
         app.dirty = True
-
-    def rebuild(self) -> None:
-        self.exit()
-        self.enter()
 
     def pick(self, choice: ChoiceView) -> None:
         self.picked = choice
