@@ -299,12 +299,6 @@ def test_validate_size_cap_can_be_raised(tmp_path: Path) -> None:
     assert run("validate", "--max-bytes", "100000", str(big)).returncode == 0
 
 
-def test_validate_default_folder_is_clean() -> None:
-    """The shipped scenarios validate with no diagnostic at all."""
-    out = run("validate", "--json")
-    assert out.returncode == 0 and last_json(out.stdout) == {"diagnostics": []}
-
-
 def test_one_broken_file_does_not_hide_the_others(tmp_path: Path) -> None:
     """validate reports the broken file and still checks the good one."""
     shutil.copy(MINI, tmp_path / "a.yaml")
