@@ -31,7 +31,8 @@ from typing import Any
 
 from game.classroom.facts import Fact
 from game.classroom.group_decisions import Deliberation, deliberation
-from game.classroom.statement_files import find_files, gc_paused, plan_chunks, read_chunks
+from game.classroom.statement_files import find_files, plan_chunks, read_chunks
+from game.collector import collector_paused
 from game.core.model import COMPETENCIES
 from game.core.scoring import TIERS
 
@@ -81,7 +82,7 @@ class ClassRecords:
                 yield fact
 
 
-@gc_paused()
+@collector_paused()
 def read_records(paths: Sequence[Path], workers: int | None = None) -> ClassRecords:
     """Read every statement under ``paths`` (folders: ``*.jsonl``; files: as named)."""
     records = ClassRecords()
@@ -222,7 +223,7 @@ def plays_by_scenario(records: ClassRecords) -> dict[str, dict[str, Play]]:
     return found
 
 
-@gc_paused()
+@collector_paused()
 def summarise(records: ClassRecords, scenario_id: str | None = None) -> ClassSummary | None:
     """The numbers of ``scenario_id`` (default: the most played); None when it has no plays."""
     every = plays_by_scenario(records)

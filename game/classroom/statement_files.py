@@ -9,20 +9,18 @@ not JSON objects and statements without the fields their verb needs, each with a
 ``file:line: reason``. Parsing is exact JSON: Perekat's own compact lines are
 read piece by piece (``compact_lines``: most of a line repeats across statements
 and is parsed once), any other line whole. Also how a piece's facts travel back
-from a worker (as columns of plain values) and ``gc_paused``, which the reading
-and the tally run under (they make many objects and no cycles).
+from a worker (as columns of plain values). Reading runs with the cyclic garbage
+collector paused (``game.collector``): it makes many objects and no cycles.
 
 It does not dedupe, void or tally (``aggregate`` does) and knows no scenario file.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any
 
 from game.classroom.compact_lines import CompactLines, NotCompact
 from game.classroom.facts import Fact, fact_of
+from game.collector import collector_paused
 
 MAX_LINE = 1 << 20  # a statement is a few KB; a longer line is not one (and is not read whole)
 CHUNK_BYTES = 16 << 20  # a worker's piece of a file
@@ -108,21 +107,7 @@ def read_chunks(chunks: Sequence[Chunk], workers: int | None = None) -> Iterator
         yield read_chunk(chunk)
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: reading a class makes hundreds of thousands of small
-    objects and no cycles, and each collection walked all those kept so far (a fifth of the
-    report's time). Reference counting still frees everything; collection resumes after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@gc_paused()
+@collector_paused()
 def read_chunk(chunk: Chunk) -> ChunkResult:
     """Read one piece of a file a line at a time; never raises for what the file holds."""
     result = ChunkResult(chunk.path)

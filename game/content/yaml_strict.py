@@ -13,8 +13,6 @@ constructed). A size cap guards memory. It does not know what a scenario is.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,6 +25,8 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
+
+from game.collector import collector_paused
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 
@@ -275,25 +275,8 @@ def load_document(raw: bytes, max_bytes: int = DEFAULT_MAX_BYTES, pure: bool = F
         _refuse_anchors(text)
     loader_class = StrictPyLoader if pure or not HAS_LIBYAML else StrictCLoader
     loader = loader_class(text)
-    with _collector_paused():
+    with collector_paused():
         return _compose_and_construct(loader, text)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a tree that holds no cycles.
-
-    Parsing allocates hundreds of thousands of containers; each allocation burst
-    triggers collections that rescan everything built so far, which makes large
-    files superlinear. Nothing built here is cyclic, so pausing loses nothing.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _compose_and_construct(loader: StrictPyLoader | StrictCLoader, text: str) -> Document:
