@@ -3,7 +3,8 @@
 Owns the flags every command that talks to an LRS shares (``--lrs URL``,
 ``--user``, ``--password-env VAR``, ``--timeout``, ``--retries``), the password
 read from the environment variable ``--password-env`` names (never from argv,
-never printed), making the client, and ``class report --lrs URL --session CODE``'s
+never printed), making the client (for ``records send`` without ``--lrs``, from
+the account saved in the window), and ``class report --lrs URL --session CODE``'s
 records (``game.classroom.lrs_records``), with a CliError whose message says the
 fix for a person's mistake. ``records send`` itself is ``cli_records``'.
 """
@@ -20,6 +21,7 @@ from game.classroom.lrs_records import read_lrs_records
 from game.cli_support import CliError
 from game.errors import RecordsError
 from game.persistence.lrs_client import ATTEMPTS, TIMEOUT, LrsClient
+from game.persistence.lrs_config import LrsConfigStore
 
 WORDS = {
     "id": {"read": "{count} pernyataan dibaca dari LRS {lrs} (sesi {session})"},
@@ -27,15 +29,17 @@ WORDS = {
 }
 
 
-def add_lrs_flags(parser: argparse.ArgumentParser, required: bool) -> None:
-    """``--lrs`` (required or not) and the flags that go with it."""
+def add_lrs_flags(parser: argparse.ArgumentParser, required: bool, saved: bool = False) -> None:
+    """``--lrs`` (required or not) and the flags that go with it; ``saved``: without
+    ``--lrs``, the account saved in the window is used (``lrs_client(args, saved=True)``)."""
     parser.add_argument(
         "--lrs",
         required=required,
         default=None,
         metavar="URL",
         help="the organisation's Learning Record Store: its xAPI endpoint, e.g. "
-        "https://lrs.example.go.id/xAPI/",
+        "https://lrs.example.go.id/xAPI/"
+        + ("; default: the account saved in the window (Pengaturan › LRS)" if saved else ""),
     )
     parser.add_argument("--user", default="", metavar="USER", help="Basic auth user (LRS key)")
     parser.add_argument(
@@ -70,14 +74,24 @@ def password(args: argparse.Namespace) -> str:
     return os.environ[name]
 
 
-def lrs_client(args: argparse.Namespace) -> LrsClient:
-    """The client ``--lrs`` and its flags describe; CliError for a bad URL or flag."""
+def lrs_client(args: argparse.Namespace, saved: bool = False) -> LrsClient:
+    """The client ``--lrs`` and its flags describe; CliError for a bad URL or flag. With
+    ``saved`` and no ``--lrs``: the account saved in the window (its user and password unless
+    ``--user`` or ``--password-env`` are given)."""
     if args.retries < 0 or args.timeout <= 0:
         raise CliError("--retries must be 0 or more and --timeout above 0")
+    endpoint, user, secret = args.lrs, args.user, password(args)
+    if endpoint is None and saved:
+        account = LrsConfigStore().load()
+        if not account.is_set:
+            raise CliError(
+                "no --lrs URL given and no LRS account saved on this PC; give --lrs URL, or "
+                "save the account in the window first (Pengaturan › LRS)"
+            )
+        endpoint, user = account.endpoint, args.user or account.user
+        secret = secret if args.password_env else account.password
     try:
-        return LrsClient(
-            args.lrs, args.user, password(args), timeout=args.timeout, attempts=args.retries + 1
-        )
+        return LrsClient(endpoint, user, secret, timeout=args.timeout, attempts=args.retries + 1)
     except RecordsError as error:
         raise CliError(str(error)) from None
 

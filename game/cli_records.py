@@ -173,7 +173,7 @@ def add_send(actions: Any) -> None:
         "(POST /statements, xAPI 1.0.3), in batches; each is marked sent once the LRS accepted "
         "it, so running it again sends only what is left (see docs/xapi.md).",
     )
-    add_lrs_flags(send, required=True)
+    add_lrs_flags(send, required=False, saved=True)
     send.add_argument(
         "--session",
         type=session_or_local,
@@ -239,7 +239,7 @@ def send_command(args: argparse.Namespace) -> int:
     say = words(args.lang)
     if args.batch_size < 1:
         raise CliError("--batch-size must be 1 or more")
-    client = lrs_client(args)
+    client = lrs_client(args, saved=True)
     summary = SendSummary()
     with client:
         if (saves_dir(args) / FILE_NAME).exists():

@@ -14,6 +14,9 @@ from lrs_plays import lrs_ids, record_plays, stored_ids
 from lrs_server import FlakyProxy, LrsServer, free_port
 from test_cli import ROOT, last_json, run
 
+from game.paths import user_config_dir
+from game.persistence.lrs_config import LrsConfig, LrsConfigStore
+
 FIXTURES = str(ROOT / "tests" / "fixtures")
 
 
@@ -115,3 +118,23 @@ def test_a_class_report_read_back_from_the_lrs_equals_the_one_from_the_files(
                  *common)  # fmt: skip
     assert json.loads(remote.stdout.splitlines()[-1]) == last_json(files.stdout)
     assert last_json(files.stdout)["statements"] == klass.statements
+
+
+def test_send_without_lrs_uses_the_account_saved_in_the_window(
+    lrs: LrsServer, tmp_path: Path
+) -> None:
+    """No --lrs: the window's saved account (endpoint, user, password) is used; none saved:
+    exit 2 saying where to save one."""
+    ids = record_plays(tmp_path / "saves", "LRS-SAVED")
+    config = tmp_path / "config"
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config), "APPDATA": str(config)}
+    saves = ["--saves-dir", str(tmp_path / "saves"), "--json"]
+    out = send(*saves, env=env)
+    assert out.returncode == 2 and "Pengaturan › LRS" in out.stderr, out.stderr
+    LrsConfigStore(user_config_dir(environ=env)).save(
+        LrsConfig(endpoint=lrs.endpoint, user="kunci-kelas", password="rahasia")
+    )
+    out = send(*saves, env=env)
+    assert out.returncode == 0, out.stderr
+    summary = last_json(out.stdout)
+    assert summary["sent"] == len(ids) and summary["lrs"] == lrs.endpoint
