@@ -6,9 +6,12 @@ plays hoaks-viral and netralitas-pemilu to an ending by random available choices
 (one play in ten takes a choice back: a voided answer and a new one; one in
 three writes a reflection), in two sessions of five groups, spread over
 ``--files`` JSON Lines files. Then times ``class report DIR --json`` in this
-process (best of ``--repeat``) and as a subprocess, and prints statements per
-second and the peak resident memory of each (``resource.getrusage``; the
-in-process figure includes generating). Target: <= 5 s, memory bounded.
+process (best of ``--repeat``) and as a subprocess (also the text report and
+``-o report.html``, which load the scenario and build the debrief), and prints
+statements per second and the peak resident memory of each
+(``resource.getrusage``; the in-process figure includes generating), then how
+long a plain CPU loop takes, to compare machines and days. Target: <= 5 s,
+memory bounded.
 """
 
 from __future__ import annotations
@@ -165,22 +168,36 @@ def main() -> None:
             f"{report['participants']} participants, {report['skipped']} skipped, "
             f"CPU {cpu:.2f} s (its readers included), peak RSS {peak:.0f} MB (generating included)"
         )
-        before = _cpu()
-        started = time.perf_counter()
-        run = subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), "class", "report", str(folder), "--json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        seconds = time.perf_counter() - started
-        cpu = _cpu() - before
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        result = json.loads(run.stdout.strip().splitlines()[-1])
-        print(
-            f"subprocess: {seconds:.2f} s, {result['statements'] / seconds:,.0f} statements/s, "
-            f"CPU {cpu:.2f} s, peak RSS {peak:.0f} MB (the largest: the command or a reader)"
-        )
+        for label, extra in (("--json", ["--json"]), ("text", []), ("-o report.html", ["-o"])):
+            if extra == ["-o"]:
+                extra = ["-o", str(Path(scratch) / "report.html")]
+            before = _cpu()
+            started = time.perf_counter()
+            run = subprocess.run(
+                [sys.executable, str(ROOT / "main.py"), "class", "report", str(folder), *extra],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            seconds = time.perf_counter() - started
+            cpu = _cpu() - before
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(
+                f"subprocess {label}: {seconds:.2f} s, {statements / seconds:,.0f} statements/s, "
+                f"CPU {cpu:.2f} s, peak RSS {peak:.0f} MB (the largest: the command or a reader)"
+            )
+            if extra == ["--json"]:
+                assert json.loads(run.stdout.strip().splitlines()[-1]) == report
+        print(f"machine: a loop of 20 million additions took {_loop_seconds():.2f} s")
+
+
+def _loop_seconds() -> float:
+    """A plain CPU loop, to compare this machine's speed between runs (about 1.3 s when fast)."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(20_000_000):
+        total += number
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

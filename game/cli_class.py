@@ -140,14 +140,16 @@ def report_command(args: argparse.Namespace) -> int:
                 f"no plays of scenario '{args.scenario}' in these records; they hold: {known}"
             )
         raise CliError(say["no_plays"])
-    scenario, notes = _scenario(args, summary.scenario_id, summary.revisions)
-    for note in notes:
-        print(f"perekat: {note}", file=sys.stderr)
-    linked = _learning_notes(args, scenario)
-    if linked is not None and linked.missing:
-        unread = say["notes_missing"].format(folder=linked.folder, ids=", ".join(linked.missing))
-        print(f"perekat: {unread}", file=sys.stderr)
-    if args.output is not None or not args.json:  # --json alone needs no debrief
+    if args.output is not None or not args.json:  # --json alone needs no scenario or debrief
+        scenario, notes = _scenario(args, summary.scenario_id, summary.revisions)
+        for note in notes:
+            print(f"perekat: {note}", file=sys.stderr)
+        linked = _learning_notes(args, scenario)
+        if linked is not None and linked.missing:
+            unread = say["notes_missing"].format(
+                folder=linked.folder, ids=", ".join(linked.missing)
+            )
+            print(f"perekat: {unread}", file=sys.stderr)
         debrief = build_debrief(summary, scenario, records.definitions, args.lang)
         debrief.notes += notes
         if args.output is not None:

@@ -1,10 +1,11 @@
 """A class's plays tallied from its learning records: participants, choices, averages, tiers.
 
-Owns the arithmetic of the class report over the facts ``statement_files``
-reads: each statement counted once by id (a duplicate file adds nothing),
-voided statements honoured whichever comes first in the files, plays grouped by
-registration, participants by session and pseudonym, and the tallies of one
-scenario. The rules, as docs/xapi.md and the README state them:
+Owns ``ClassRecords`` (what was read: as plays from ``play_pieces``, or as
+single statements, e.g. from an LRS) and the arithmetic of the class report:
+each statement counted once by id (a duplicate file adds nothing), voided
+statements honoured whichever comes first in the files, plays grouped by
+registration (``plays``), participants by session and pseudonym, and the
+tallies of one scenario. The rules, as docs/xapi.md and the README state them:
 
 - A participant counts once per scenario, through one play: the latest play
   that reached an ending (by its ``completed`` timestamp), or, when none did,
@@ -25,13 +26,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from game.classroom.facts import Fact
 from game.classroom.group_decisions import Deliberation, deliberation
-from game.classroom.statement_files import find_files, plan_chunks, read_chunks
+from game.classroom.play_pieces import Piece, PlayMerge, read_pieces
+from game.classroom.plays import PlaySummary, by_scenario, later, plays_of
+from game.classroom.statement_files import (
+    CHUNK_BYTES,
+    Chunk,
+    ChunkResult,
+    find_files,
+    plan_chunks,
+    read_chunks,
+)
 from game.collector import collector_paused
 from game.core.model import COMPETENCIES
 from game.core.scoring import TIERS
@@ -51,11 +60,20 @@ class ClassRecords:
     other: int = 0  # sound statements the report does not read
     skipped: int = 0
     reasons: list[str] = field(default_factory=list)  # the first REASONS_KEPT, file:line: why
+    plays: dict[str, dict[str, PlaySummary]] | None = None  # read as plays (else from facts)
+    distinct: int = 0  # distinct statements read as plays (``facts`` then stays empty)
 
     @property
     def statements(self) -> int:
         """Distinct statements read (duplicates by id once), the report's and others'."""
-        return len(self.facts) + self.other
+        return len(self.facts) + self.distinct + self.other
+
+    def plays_by_scenario(self) -> dict[str, dict[str, PlaySummary]]:
+        """scenario id -> registration -> its play, from the standing statements."""
+        if self.plays is None:
+            plays = plays_of(self.facts.values(), self.voided)
+            return by_scenario((key, play.summary()) for key, play in plays.items())
+        return self.plays
 
     def add(self, fact: Fact) -> None:
         if fact.statement_id in self.facts:
@@ -83,76 +101,53 @@ class ClassRecords:
 
 
 @collector_paused()
-def read_records(paths: Sequence[Path], workers: int | None = None) -> ClassRecords:
-    """Read every statement under ``paths`` (folders: ``*.jsonl``; files: as named)."""
-    records = ClassRecords()
+def read_records(
+    paths: Sequence[Path], workers: int | None = None, chunk_bytes: int = CHUNK_BYTES
+) -> ClassRecords:
+    """Read every statement under ``paths`` (folders: ``*.jsonl``; files: as named): as plays
+    (``play_pieces``), or statement by statement when the plays cannot be merged exactly."""
     files = find_files(paths)
-    records.files = len(files)
+    chunks = plan_chunks(files, chunk_bytes)
+    records = ClassRecords(files=len(files))
+    merge = PlayMerge()
     offsets: dict[str, int] = {}
-    for chunk in read_chunks(plan_chunks(files), workers):
-        first = offsets.get(chunk.path, 0)
-        offsets[chunk.path] = first + chunk.lines
-        records.lines += chunk.lines
-        records.other += chunk.other
-        records.skipped += chunk.skipped
-        for line, reason in chunk.reasons:
-            if len(records.reasons) < REASONS_KEPT:
-                where = f"{chunk.path}:{first + line}" if line else chunk.path
-                records.reasons.append(f"{where}: {reason}")
-        for iri, definition in chunk.definitions.items():
-            records.definitions.setdefault(iri, definition)
+    for piece in read_pieces(chunks, workers):
+        merge.add(piece)
+        if piece is not None:
+            _count(records, piece, offsets)
+    plays = list(merge.finish())
+    if not merge.exact:
+        return read_statements(chunks, len(files), workers)
+    records.plays = by_scenario(plays)
+    records.distinct = len(merge.seen)
+    records.voided = merge.voided
+    return records
+
+
+def read_statements(chunks: list[Chunk], files: int, workers: int | None = None) -> ClassRecords:
+    """Every statement of ``chunks`` gathered one by one (duplicates once, voids kept)."""
+    records = ClassRecords(files=files)
+    offsets: dict[str, int] = {}
+    for chunk in read_chunks(chunks, workers):
+        _count(records, chunk, offsets)
         records.add_all(chunk.facts)
     return records
 
 
-@dataclass
-class Play:
-    """One registration's standing statements."""
-
-    registration: str
-    session: str
-    pseudonym: str
-    group: str
-    answers: dict[int, Fact] = field(default_factory=dict)  # decision number -> latest answer
-    loose: list[Fact] = field(default_factory=list)  # answers without a decision number
-    completed: Fact | None = None
-    reflection: Fact | None = None
-    first: str = ""  # the earliest and latest timestamps of the play
-    last: str = ""
-
-    def add(self, fact: Fact) -> None:
-        stamp = fact.timestamp
-        if stamp > self.last:
-            self.last = stamp
-        if stamp and (not self.first or stamp < self.first):
-            self.first = stamp
-        kind = fact.kind
-        if kind == "answered":
-            decision = fact.decision
-            if not decision:
-                self.loose.append(fact)
-            else:
-                held = self.answers.get(decision)
-                if held is None or _later(fact, held):
-                    self.answers[decision] = fact
-        elif kind == "completed":
-            if _later(fact, self.completed):
-                self.completed = fact
-        elif fact.kind == "commented" and _later(fact, self.reflection):
-            self.reflection = fact
-
-    @cached_property
-    def choices(self) -> list[tuple[str, str]]:
-        """(node, choice) in the order made (read once every statement is in)."""
-        answers = self.answers
-        ordered = [answers[n] for n in sorted(answers)]
-        if self.loose:
-            ordered += sorted(self.loose, key=lambda f: f.timestamp)
-        return [(fact.node_id, fact.value) for fact in ordered]
-
-    @property
-    def first_decision(self) -> int:
-        return min(self.answers, default=0)
+def _count(records: ClassRecords, chunk: ChunkResult | Piece, offsets: dict[str, int]) -> None:
+    """Add a chunk's lines, refusals (the first REASONS_KEPT, as file:line) and definitions."""
+    path = chunk.chunk.path if isinstance(chunk, Piece) else chunk.path
+    first = offsets.get(path, 0)
+    offsets[path] = first + chunk.lines
+    records.lines += chunk.lines
+    records.other += chunk.other
+    records.skipped += chunk.skipped
+    for line, reason in chunk.reasons:
+        if len(records.reasons) < REASONS_KEPT:
+            where = f"{path}:{first + line}" if line else path
+            records.reasons.append(f"{where}: {reason}")
+    for iri, definition in chunk.definitions.items():
+        records.definitions.setdefault(iri, definition)
 
 
 @dataclass
@@ -203,30 +198,10 @@ class ClassSummary:
         return found
 
 
-def plays_by_scenario(records: ClassRecords) -> dict[str, dict[str, Play]]:
-    """scenario id -> registration -> its play, from the standing statements."""
-    found: dict[str, dict[str, Play]] = {}
-    voided = records.voided
-    plays: dict[str, Play] = {}
-    scenario_id = None
-    for statement_id, fact in records.facts.items():  # records.live(), inlined: the hot loop
-        if fact.kind == "voided" or statement_id in voided:
-            continue
-        if fact.scenario_id != scenario_id:
-            scenario_id = fact.scenario_id
-            plays = found.setdefault(scenario_id, {})
-        play = plays.get(fact.registration)
-        if play is None:
-            play = Play(fact.registration, fact.session, fact.pseudonym, fact.group)
-            plays[fact.registration] = play
-        play.add(fact)
-    return found
-
-
 @collector_paused()
 def summarise(records: ClassRecords, scenario_id: str | None = None) -> ClassSummary | None:
     """The numbers of ``scenario_id`` (default: the most played); None when it has no plays."""
-    every = plays_by_scenario(records)
+    every = records.plays_by_scenario()
     counted = {sid: counted_plays(plays.values()) for sid, plays in every.items()}
     scenarios = {
         sid: len(chosen)
@@ -237,17 +212,12 @@ def summarise(records: ClassRecords, scenario_id: str | None = None) -> ClassSum
     if scenario_id is None or scenario_id not in every:
         return None
     chosen = counted[scenario_id]
-    groups: dict[str, list[Play]] = {}
+    groups: dict[str, list[PlaySummary]] = {}
     for play in chosen:
         groups.setdefault(play.group, []).append(play)
     plays = every[scenario_id].values()
     stamps = [stamp for play in plays for stamp in (play.first, play.last) if stamp]
-    revisions = {
-        fact.revision
-        for play in chosen
-        for fact in [*play.answers.values(), play.completed]
-        if fact is not None and fact.revision
-    }
+    revisions = {revision for play in chosen for revision in play.revisions}
     reflections = sorted(
         (fact for fact in _latest_reflections(plays)), key=lambda fact: fact.timestamp
     )
@@ -263,18 +233,13 @@ def summarise(records: ClassRecords, scenario_id: str | None = None) -> ClassSum
         reflections=[fact.value for fact in reflections],
         revisions=tuple(sorted(revisions)),
         scenarios=scenarios,
-        deliberation=deliberation(
-            fact
-            for play in chosen
-            for fact in [*play.answers.values(), *play.loose]
-            if fact.decided
-        ),
+        deliberation=deliberation(fact for play in chosen for fact in play.decided),
     )
 
 
-def counted_plays(plays: Iterable[Play]) -> list[Play]:
+def counted_plays(plays: Iterable[PlaySummary]) -> list[PlaySummary]:
     """Each participant's counted play: the latest finished one, else the latest one."""
-    best: dict[tuple[str, str], Play] = {}
+    best: dict[tuple[str, str], PlaySummary] = {}
     for play in plays:
         key = (play.session, play.pseudonym)
         if key not in best or _rank(play) > _rank(best[key]):
@@ -282,7 +247,7 @@ def counted_plays(plays: Iterable[Play]) -> list[Play]:
     return sorted(best.values(), key=lambda play: (play.session, play.pseudonym))
 
 
-def tally(plays: Sequence[Play]) -> Tally:
+def tally(plays: Sequence[PlaySummary]) -> Tally:
     """Choices, competency means and tiers of the participants these plays count."""
     decisions: dict[str, dict[str, int]] = {}
     sums: dict[str, list[float]] = {name: [] for name in COMPETENCIES}
@@ -314,24 +279,19 @@ def tally(plays: Sequence[Play]) -> Tally:
     )
 
 
-def _latest_reflections(plays: Iterable[Play]) -> list[Fact]:
+def _latest_reflections(plays: Iterable[PlaySummary]) -> list[Fact]:
     """Each participant's latest reflection on the scenario, over all their plays."""
     latest: dict[tuple[str, str], Fact] = {}
     for play in plays:
         if play.reflection is None:
             continue
         key = (play.session, play.pseudonym)
-        if _later(play.reflection, latest.get(key)):
+        if later(play.reflection, latest.get(key)):
             latest[key] = play.reflection
     return list(latest.values())
 
 
-def _rank(play: Play) -> tuple[bool, str, str]:
+def _rank(play: PlaySummary) -> tuple[bool, str, str]:
     if play.completed is not None:
         return True, play.completed.timestamp, play.registration
     return False, play.last, play.registration
-
-
-def _later(fact: Fact, than: Fact | None) -> bool:
-    """Whether ``fact`` supersedes ``than``: a later timestamp (on a tie, the later id)."""
-    return than is None or (fact.timestamp, fact.statement_id) > (than.timestamp, than.statement_id)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -54,6 +54,7 @@ class ChunkResult:
     skipped: int = 0
     reasons: list[tuple[int, str]] = field(default_factory=list)  # (line within chunk, why)
     definitions: dict[str, dict[str, Any]] = field(default_factory=dict)  # decision IRI -> def
+    starts: list[int] | None = None  # where each fact's line starts in the file, when asked
 
     # Sent back from a worker process, the facts travel as columns of plain values: pickling a
     # NamedTuple runs Python code for each one (__getnewargs__, then __new__), which cost the
@@ -80,37 +81,48 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def plan_chunks(files: Iterable[Path], chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
-    """Each file as pieces of about ``chunk_bytes`` (an unreadable file: one piece, to report)."""
+    """Each file as equal pieces of ``chunk_bytes`` or a little more (a file below twice that
+    stays whole: a play cut by a boundary is read again; an unreadable file: one piece)."""
     chunks: list[Chunk] = []
     for path in files:
         try:
             size = path.stat().st_size
         except OSError:
             size = 0
-        starts = range(0, max(size, 1), chunk_bytes)
-        chunks += [Chunk(str(path), s, min(s + chunk_bytes, size)) for s in starts]
+        step = -(-size // max(size // chunk_bytes, 1)) if size else 1
+        starts = range(0, max(size, 1), step)
+        chunks += [Chunk(str(path), s, min(s + step, size)) for s in starts]
     return chunks
 
 
-def read_chunks(chunks: Sequence[Chunk], workers: int | None = None) -> Iterator[ChunkResult]:
-    """Every chunk's result, in order; read by ``workers`` processes when that pays."""
+def read_chunks(
+    chunks: Sequence[Chunk],
+    workers: int | None = None,
+    reader: Callable[[Chunk], Any] | None = None,
+) -> Iterator[Any]:
+    """``reader`` (default ``read_chunk``) of every chunk, in order; read by ``workers``
+    processes when that pays."""
+    reader = reader or read_chunk
     total = sum(chunk.end - chunk.start for chunk in chunks)
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count > 1 and len(chunks) > 1 and total >= PARALLEL_BYTES:
         try:
             with ProcessPoolExecutor(max_workers=min(count, len(chunks))) as pool:
-                yield from pool.map(read_chunk, chunks)
+                yield from pool.map(reader, chunks)
             return
         except (OSError, ImportError, NotImplementedError):
             pass  # no worker processes here (a locked-down PC): read in this one
     for chunk in chunks:
-        yield read_chunk(chunk)
+        yield reader(chunk)
 
 
 @collector_paused()
-def read_chunk(chunk: Chunk) -> ChunkResult:
-    """Read one piece of a file a line at a time; never raises for what the file holds."""
+def read_chunk(chunk: Chunk, positions: bool = False) -> ChunkResult:
+    """Read one piece of a file a line at a time; never raises for what the file holds.
+    ``positions``: also where each fact's line starts (``ChunkResult.starts``)."""
     result = ChunkResult(chunk.path)
+    if positions:
+        result.starts = []
     reader = _LineReader(result)
     try:
         with open(chunk.path, "rb", buffering=READ_BUFFER) as stream:
@@ -129,7 +141,7 @@ def read_chunk(chunk: Chunk) -> ChunkResult:
                     position += _skip_rest(stream)
                     reader.refuse(f"a line longer than {MAX_LINE} bytes is not a statement")
                     continue
-                reader.read(line)
+                reader.read(line, position - len(line))
     except OSError as error:
         result.skipped += 1
         result.reasons.append((0, f"cannot read the file: {error.strerror or error}"))
@@ -152,6 +164,7 @@ class _LineReader:
     def __init__(self, result: ChunkResult) -> None:
         self.result = result
         self.facts = result.facts
+        self.starts = result.starts
         self.compact = CompactLines()
         result.definitions = self.compact.definitions  # decisions' texts, as first read
 
@@ -159,32 +172,38 @@ class _LineReader:
         self.result.skipped += 1
         self.result.reasons.append((self.result.lines, reason))
 
-    def read(self, line: bytes) -> None:
+    def read(self, line: bytes, start: int) -> None:
         line = line.strip()
         if not line:
             return  # blank lines are not damage
         try:
             self.facts.append(self.compact.fact(line))
         except NotCompact:
-            self._read_whole(line)
+            if not self._read_whole(line):
+                return
+        if self.starts is not None:
+            self.starts.append(start)
 
-    def _read_whole(self, line: bytes) -> None:
+    def _read_whole(self, line: bytes) -> bool:
+        """Parse the line whole; whether it gave a fact (else it is refused or not read)."""
         try:
             item = json.loads(line)
         except (ValueError, RecursionError) as error:
             self.refuse(f"not JSON ({_short(error)})")
-            return
+            return False
         if not isinstance(item, dict):
             self.refuse("not a JSON object")
-            return
+            return False
         self._keep_definition(item)
         fact = fact_of(item)
         if isinstance(fact, Fact):
             self.result.facts.append(fact)
-        elif fact:
+            return True
+        if fact:
             self.refuse(fact)
         else:
             self.result.other += 1
+        return False
 
     def _keep_definition(self, item: dict[str, Any]) -> None:
         activity = item.get("object")
