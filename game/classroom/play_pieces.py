@@ -26,8 +26,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, groupby, repeat
+from operator import eq, itemgetter, le, not_
 from typing import Any
 
 from game.classroom.facts import Fact
@@ -35,7 +35,9 @@ from game.classroom.plays import Play, PlayKey, PlaySummary, plays_of
 from game.classroom.statement_files import Chunk, read_chunk, read_chunks
 from game.collector import collector_paused
 
-_ID = itemgetter(1)  # Fact.statement_id
+# Fact's fields by position (``itemgetter`` reads them in C)
+_KIND, _ID, _REGISTRATION, _SCENARIO = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_STAMP, _VALUE, _DECISION = itemgetter(7), itemgetter(9), itemgetter(10)
 
 
 @dataclass
@@ -51,7 +53,7 @@ class Piece:
     plays: list[tuple[PlayKey, PlaySummary, int, int]] = field(default_factory=list)  # key,
     # the play, where its first and last lines start
     ids: str = ""  # every fact's statement id in order, a newline between
-    owners: bytes = b""  # array("i"): for each id, its play's index in ``plays`` (-1: none)
+    owners: bytes = b""  # array("i"): for each id in plays (they come first), its play's index
     voided: list[str] = field(default_factory=list)  # ids this piece's voids retract
     strays: list[str] = field(default_factory=list)  # of them, ids not read in this piece
     void_ids: list[str] = field(default_factory=list)  # the voids' own ids
@@ -74,39 +76,89 @@ def read_piece(chunk: Chunk) -> Piece:
     )
     facts, starts = result.facts, result.starts or []
     ids = list(map(_ID, facts))
-    voids = [fact for fact in facts if fact.kind == "voided"]
-    piece.voided = [fact.value for fact in voids]
-    piece.void_ids = list(map(_ID, voids))
+    voids = list(map(eq, map(_KIND, facts), repeat("voided")))
+    piece.voided = list(map(_VALUE, compress(facts, voids)))
+    piece.void_ids = list(compress(ids, voids))
     here = set(ids)
     piece.strays = [target for target in piece.voided if target not in here]
-    retracted = here.intersection(piece.voided)
-    joined = "\n".join(ids)
+    keep = _standing(ids, voids, here, here.intersection(piece.voided))
+    kept = list(compress(facts, keep))
+    kept_ids = list(compress(ids, keep))
+    joined = "\n".join(kept_ids + list(compress(ids, map(not_, keep))))  # kept ids first
     if joined.count("\n") != max(len(ids) - 1, 0):
         raise ValueError("a statement id holds a newline")  # not from a compact line: see merge
     piece.ids = joined
     plays: dict[PlayKey, list[Any]] = {}  # key -> [play, first start, last start, index]
-    owners = array("i")
-    seen: set[str] = set()
-    for fact, start in zip(facts, starts, strict=True):
-        statement_id = fact.statement_id
-        if fact.kind == "voided" or statement_id in retracted or statement_id in seen:
-            seen.add(statement_id)
-            owners.append(-1)
-            continue
-        seen.add(statement_id)
-        key = (fact.scenario_id, fact.registration)
+    owners = array("i")  # the play of each kept id
+    kept_starts = list(compress(starts, keep))
+    keys = list(zip(map(_SCENARIO, kept), map(_REGISTRATION, kept), strict=True))
+    at = 0
+    for key, same in groupby(keys):  # a play's statements mostly follow one another
+        length = len(list(same))
+        run = kept[at : at + length]
         entry = plays.get(key)
         if entry is None:
-            play = Play(fact.registration, fact.session, fact.pseudonym, fact.group)
-            entry = plays[key] = [play, start, start, len(plays)]
-        entry[0].add(fact)
-        entry[2] = start
-        owners.append(entry[3])
+            first = run[0]
+            play = Play(first.registration, first.session, first.pseudonym, first.group)
+            entry = plays[key] = [play, kept_starts[at], 0, len(plays)]
+            _fill(play, run)
+        else:
+            for fact in run:
+                entry[0].add(fact)
+        at += length
+        entry[2] = kept_starts[at - 1]
+        owners.extend(repeat(entry[3], length))
     piece.owners = owners.tobytes()
     piece.plays = [
         (key, play.summary(), first, last) for key, (play, first, last, _) in plays.items()
     ]
     return piece
+
+
+def _standing(ids: list[str], voids: list[bool], here: set[str], retracted: set[str]) -> list[bool]:
+    """Which facts go into plays: not a void, not retracted here, the first copy of its id."""
+    keep = list(map(not_, voids))
+    if retracted:
+        keep = [kept and sid not in retracted for kept, sid in zip(keep, ids, strict=True)]
+    if len(here) != len(ids):
+        first: dict[str, int] = {}
+        for at, sid in enumerate(ids):
+            first.setdefault(sid, at)
+        pairs = enumerate(zip(keep, ids, strict=True))
+        keep = [kept and first[sid] == at for at, (kept, sid) in pairs]
+    return keep
+
+
+def _fill(play: Play, run: list[Fact]) -> None:
+    """``play.add`` of each fact of ``run`` (one play's, distinct, none a void) into an empty
+    play; in C over the run when each kind's (timestamp, id) never goes back, so that the last
+    answer at a decision, the last completion and the last reflection are the latest."""
+    kinds = list(map(_KIND, run))
+    answered = list(compress(run, map(eq, kinds, repeat("answered"))))
+    completed = list(compress(run, map(eq, kinds, repeat("completed"))))
+    said = list(compress(run, map(eq, kinds, repeat("commented"))))
+    if not (_in_order(answered) and _in_order(completed) and _in_order(said)):
+        for fact in run:
+            play.add(fact)
+        return
+    numbers = list(map(_DECISION, answered))
+    if 0 in numbers:
+        play.loose = [fact for fact in answered if not fact.decision]
+    play.answers = dict(zip(numbers, answered, strict=True))
+    play.answers.pop(0, None)
+    play.completed = completed[-1] if completed else None
+    play.reflection = said[-1] if said else None
+    stamps = list(map(_STAMP, run))
+    play.last = max(stamps)
+    play.first = min(filter(None, stamps), default="")
+
+
+def _in_order(facts: list[Fact]) -> bool:
+    """Whether (timestamp, id) never goes back along ``facts``."""
+    if len(facts) < 2:
+        return True
+    order = list(zip(map(_STAMP, facts), map(_ID, facts), strict=True))
+    return all(map(le, order, order[1:]))
 
 
 def read_pieces(chunks: list[Chunk], workers: int | None) -> Iterator[Piece | None]:
@@ -192,8 +244,9 @@ class PlayMerge:
             ids = piece.statement_ids()
             if wanted.isdisjoint(ids):
                 continue
-            for statement_id, owner in zip(ids, piece.owner_indices(), strict=True):
-                if owner >= 0 and statement_id in wanted:
+            owners = piece.owner_indices()  # for the ids in plays, which come first
+            for statement_id, owner in zip(ids, owners, strict=False):
+                if statement_id in wanted:
                     self.kept[piece.plays[owner][0]] = None
 
     def _read_again(self, keys: list[PlayKey]) -> dict[PlayKey, PlaySummary]:
