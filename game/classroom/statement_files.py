@@ -124,27 +124,42 @@ def read_chunk(chunk: Chunk, positions: bool = False) -> ChunkResult:
     if positions:
         result.starts = []
     reader = _LineReader(result)
+    read_compact, facts, starts = reader.compact.fact, result.facts, result.starts
+    count = 0  # lines read; result.lines is kept in step before a line may be refused
     try:
         with open(chunk.path, "rb", buffering=READ_BUFFER) as stream:
-            position = chunk.start
+            position, end, readline = chunk.start, chunk.end, stream.readline
             if position > 0:
                 stream.seek(position - 1)
                 if stream.read(1) != b"\n":
                     position += _skip_rest(stream)  # that line began in the piece before
-            while position < chunk.end:
-                line = stream.readline(MAX_LINE + 1)
+            while position < end:  # the loop runs once a statement: kept lean on purpose
+                line = readline(MAX_LINE + 1)
                 if not line:
                     break
+                start = position
                 position += len(line)
-                result.lines += 1
+                count += 1
                 if len(line) > MAX_LINE:
                     position += _skip_rest(stream)
+                    result.lines = count
                     reader.refuse(f"a line longer than {MAX_LINE} bytes is not a statement")
                     continue
-                reader.read(line, position - len(line))
+                line = line.strip()
+                if not line:
+                    continue  # blank lines are not damage
+                try:
+                    facts.append(read_compact(line))
+                except NotCompact:
+                    result.lines = count
+                    if not reader.read_whole(line):
+                        continue
+                if starts is not None:
+                    starts.append(start)
     except OSError as error:
         result.skipped += 1
         result.reasons.append((0, f"cannot read the file: {error.strerror or error}"))
+    result.lines = count
     return result
 
 
@@ -159,7 +174,7 @@ def _skip_rest(stream: Any) -> int:
 
 
 class _LineReader:
-    """Turns lines into facts for one chunk: the compact form first, else the whole line."""
+    """One chunk's reader state: the compact reader, and lines parsed whole or refused."""
 
     def __init__(self, result: ChunkResult) -> None:
         self.result = result
@@ -172,19 +187,7 @@ class _LineReader:
         self.result.skipped += 1
         self.result.reasons.append((self.result.lines, reason))
 
-    def read(self, line: bytes, start: int) -> None:
-        line = line.strip()
-        if not line:
-            return  # blank lines are not damage
-        try:
-            self.facts.append(self.compact.fact(line))
-        except NotCompact:
-            if not self._read_whole(line):
-                return
-        if self.starts is not None:
-            self.starts.append(start)
-
-    def _read_whole(self, line: bytes) -> bool:
+    def read_whole(self, line: bytes) -> bool:
         """Parse the line whole; whether it gave a fact (else it is refused or not read)."""
         try:
             item = json.loads(line)
