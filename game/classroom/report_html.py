@@ -23,6 +23,7 @@ from game.classroom.report_deliberation import decision_html, members_label
 from game.classroom.report_notes import STYLE as NOTES_STYLE
 from game.classroom.report_notes import LinkedNotes, notes_html
 from game.core.model import COMPETENCIES
+from game.numbers import grouped
 
 WORDS = {
     "id": {
@@ -151,7 +152,7 @@ def render_html(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
         parts.append(f'<p class="note">{escape(say["no_scenario"])}</p>')
     others = {sid: n for sid, n in summary.scenarios.items() if sid != summary.scenario_id}
     if others:
-        listing = ", ".join(f"{sid} ({n})" for sid, n in others.items())
+        listing = ", ".join(f"{sid} ({grouped(n, debrief.lang)})" for sid, n in others.items())
         parts.append(f'<p class="note">{escape(say["others"].format(others=listing))}</p>')
     parts += [f'<p class="note">{escape(note)}</p>' for note in debrief.notes]
     parts += _people(debrief, say)
@@ -161,18 +162,19 @@ def render_html(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
     parts += _groups(debrief, say)
     parts += _reflections(debrief, say)
     parts += _guide(debrief, say)
-    parts += _skipped(records, say)
+    parts += _skipped(records, say, debrief.lang)
     parts += notes_html(notes, debrief.lang)
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
 def _people(debrief: Debrief, say: dict[str, str]) -> list[str]:
-    summary, whole = debrief.summary, debrief.summary.whole
+    summary, whole, lang = debrief.summary, debrief.summary.whole, debrief.lang
     parts = [
         f'<section id="participants"><h2>{escape(say["people"])}</h2>',
-        f"<p><strong>{whole.participants}</strong> {escape(say['participants'])}, "
-        f"{whole.finished} {escape(say['finished'])}; {summary.plays} {escape(say['plays'])}.</p>",
+        f"<p><strong>{grouped(whole.participants, lang)}</strong> {escape(say['participants'])}, "
+        f"{grouped(whole.finished, lang)} {escape(say['finished'])}; "
+        f"{grouped(summary.plays, lang)} {escape(say['plays'])}.</p>",
     ]
     named = {name: tally for name, tally in summary.groups.items() if name}
     if named:
@@ -186,7 +188,8 @@ def _people(debrief: Debrief, say: dict[str, str]) -> list[str]:
             count = members.get(name, 0) if name else 0
             if count:
                 label += f' <span class="meta">({members_label(count, debrief.lang)})</span>'
-            parts.append(f'<tr><td>{label}</td><td class="number">{tally.participants}</td></tr>')
+            people = grouped(tally.participants, lang)
+            parts.append(f'<tr><td>{label}</td><td class="number">{people}</td></tr>')
         parts.append("</table>")
     parts.append("</section>")
     return parts
@@ -200,7 +203,7 @@ def _competencies(debrief: Debrief, say: dict[str, str]) -> list[str]:
         f"<figure>{_average_bars(rows, list(COMPETENCIES))}",
         f'<figcaption class="meta">{escape(say["mastery"])}</figcaption></figure>',
         f"<h3>{escape(say['tiers'])}</h3>",
-        f"<figure>{_histogram(whole.tiers, say['tiers'])}</figure>",
+        f"<figure>{_histogram(whole.tiers, say['tiers'], debrief.lang)}</figure>",
         "</section>",
     ]
     return parts
@@ -238,7 +241,7 @@ def _average_bars(rows: list[tuple[str, float | None]], keys: list[str]) -> str:
     return "".join(out)
 
 
-def _histogram(tiers: dict[str, int], caption: str) -> str:
+def _histogram(tiers: dict[str, int], caption: str, lang: str) -> str:
     most = max(tiers.values(), default=0) or 1
     column, high = 90, 120
     width, height = column * len(tiers) + 20, high + 50
@@ -255,7 +258,7 @@ def _histogram(tiers: dict[str, int], caption: str) -> str:
         )
         out.append(
             f'<text x="{x + column / 2}" y="{12 + high - bar:.1f}" text-anchor="middle">'
-            f"{count}</text>"
+            f"{grouped(count, lang)}</text>"
         )
         out.append(
             f'<text x="{x + column / 2}" y="{high + 35}" text-anchor="middle">{escape(tier)}</text>'
@@ -270,7 +273,7 @@ def _decisions(debrief: Debrief, say: dict[str, str]) -> list[str]:
         parts.append('<section class="decision">')
         parts.append(f"<h3>{number}. {escape(row.text)}</h3>")
         parts.append(
-            f'<p class="meta">{escape(row.node_id)} &middot; {row.answers} '
+            f'<p class="meta">{escape(row.node_id)} &middot; {grouped(row.answers, debrief.lang)} '
             f"{escape(say['answers'])}</p>"
         )
         parts.append(
@@ -284,7 +287,7 @@ def _decisions(debrief: Debrief, say: dict[str, str]) -> list[str]:
             parts.append(
                 f"<tr{BEST_ROW if option.is_best else ''}>"
                 f'<td>{text}{star}<br><span class="meta">{escape(option.choice_id)}</span></td>'
-                f'<td class="number">{option.count}</td>'
+                f'<td class="number">{grouped(option.count, debrief.lang)}</td>'
                 f'<td class="number">{option.share:.0%}</td>'
                 f"<td>{_share_bar(option.share, option.is_best)}</td></tr>"
             )
@@ -391,16 +394,18 @@ def _guide(debrief: Debrief, say: dict[str, str]) -> list[str]:
     return parts
 
 
-def read_line(records: ClassRecords, say: dict[str, str]) -> str:
+def read_line(records: ClassRecords, say: dict[str, str], lang: str) -> str:
     """How many statements were read, and from where (no files: read back from an LRS)."""
     key = "read" if records.files else "read_lrs"
-    return say[key].format(statements=records.statements, files=records.files)
+    return say[key].format(
+        statements=grouped(records.statements, lang), files=grouped(records.files, lang)
+    )
 
 
-def _skipped(records: ClassRecords, say: dict[str, str]) -> list[str]:
+def _skipped(records: ClassRecords, say: dict[str, str], lang: str) -> list[str]:
     parts = [
         f'<section id="skipped"><h2>{escape(say["skipped"])}</h2>',
-        f"<p>{escape(read_line(records, say))}</p>",
+        f"<p>{escape(read_line(records, say, lang))}</p>",
     ]
     if not records.skipped:
         parts.append(f"<p>{escape(say['skipped_none'])}</p>")

@@ -19,13 +19,14 @@ from game.classroom.report_deliberation import decision_text, members_label
 from game.classroom.report_html import WORDS, read_line
 from game.classroom.report_notes import LinkedNotes, notes_text
 from game.core.model import COMPETENCIES
+from game.numbers import grouped
 
 WIDTH = 78
 
 
 def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | None = None) -> str:
     """The whole summary, as lines of at most ``WIDTH`` characters (long texts wrapped)."""
-    say = WORDS.get(debrief.lang, WORDS["en"])
+    say, lang = WORDS.get(debrief.lang, WORDS["en"]), debrief.lang
     summary, whole = debrief.summary, debrief.summary.whole
     lines = [
         f"== {say['title']}: {debrief.title} ({summary.scenario_id}) ==",
@@ -37,33 +38,40 @@ def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
     others = {sid: n for sid, n in summary.scenarios.items() if sid != summary.scenario_id}
     if others:
         lines += _wrap(
-            say["others"].format(others=", ".join(f"{s} ({n})" for s, n in others.items()))
+            say["others"].format(
+                others=", ".join(f"{s} ({grouped(n, lang)})" for s, n in others.items())
+            )
         )
     lines += ["", f"{say['people']}:"]
     lines.append(
-        f"  {whole.participants} {say['participants']}, {whole.finished} {say['finished']}; "
-        f"{summary.plays} {say['plays']}"
+        f"  {grouped(whole.participants, lang)} {say['participants']}, "
+        f"{grouped(whole.finished, lang)} {say['finished']}; {grouped(summary.plays, lang)} "
+        f"{say['plays']}"
     )
     members = summary.deliberation.members
     for name, tally in summary.groups.items():
         if name or len(summary.groups) > 1:
             count = members.get(name, 0) if name else 0
             said = f" ({members_label(count, debrief.lang)})" if count else ""
-            lines.append(f"  - {name or say['no_group']}: {tally.participants}{said}")
+            lines.append(
+                f"  - {name or say['no_group']}: {grouped(tally.participants, lang)}{said}"
+            )
     lines += ["", f"{say['averages']}:"]
     for name in COMPETENCIES:
         value = whole.competencies.get(name)
         shown = f"{value:.2f}" if value is not None else "-"
         bar = "#" * round((value or 0) * 4)
         lines.append(f"  {name:<10} {shown:>5}  {bar}")
-    tiers = ", ".join(f"{tier} {count}" for tier, count in whole.tiers.items())
+    tiers = ", ".join(f"{tier} {grouped(count, lang)}" for tier, count in whole.tiers.items())
     lines += [f"{say['tiers']}: {tiers}", "", f"{say['decisions']}:"]
     for number, row in enumerate(debrief.decisions, start=1):
-        lines += _wrap(f"{number}. [{row.node_id}] {row.text} ({row.answers} {say['answers']})")
+        answers = grouped(row.answers, lang)
+        lines += _wrap(f"{number}. [{row.node_id}] {row.text} ({answers} {say['answers']})")
         for option in row.options:
             star = f" * {say['best']}" if option.is_best else ""
             lines += _wrap(
-                f"{option.count:>5} {option.share:>4.0%}  {option.choice_id}{star}: {option.text}",
+                f"{grouped(option.count, lang):>6} {option.share:>4.0%}  {option.choice_id}{star}: "
+                f"{option.text}",
                 "  ",
             )
         for line in decision_text(row, debrief.lang):
@@ -78,7 +86,9 @@ def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
                 else f"{c[0]} -"
                 for c in COMPETENCIES
             )
-            lines.append(f"  {name or say['no_group']}: {tally.participants}; {means}")
+            lines.append(
+                f"  {name or say['no_group']}: {grouped(tally.participants, lang)}; {means}"
+            )
     lines += ["", f"{say['reflections']}:"]
     if not summary.reflections:
         lines.append(f"  {say['no_reflections']}")
@@ -90,7 +100,7 @@ def render_text(debrief: Debrief, records: ClassRecords, notes: LinkedNotes | No
         lines += _wrap(prompt, "   ")
         for line in evidence:
             lines += _wrap(f"> {line}", "   ")
-    lines += ["", read_line(records, say)]
+    lines += ["", read_line(records, say, debrief.lang)]
     if records.skipped:
         kept = len(records.reasons)
         lines.append(say["skipped_some"].format(n=records.skipped, shown=kept))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pygame
 
 from game.core.model import PLAYER_SENDER, Chat, Document, Post, Presentation, Scenario
+from game.numbers import grouped
 from game.persistence.settings import Settings
 from game.ui.gui import theme
 from game.ui.gui.strings import tr
@@ -204,8 +205,7 @@ def _post(
         ("comments", post.comments),
     ):
         if value is not None:
-            number = f"{value:,}".replace(",", "." if lang == "id" else ",")
-            counts.append(tr(lang, key, n=number))
+            counts.append(tr(lang, key, n=grouped(value, lang)))
     if counts:
         y += 8
         pygame.draw.line(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from game.core.model import PLAYER_SENDER, Chat, Document, Post, Presentation, Scenario
+from game.numbers import grouped
 from game.ui.terminal.report import WIDTH
 
 _WORDS = {
@@ -89,7 +90,7 @@ def _post(post: Post, scenario: Scenario, lang: str, words: dict[str, str]) -> s
     lines = [f"┌ {words['post']}: {_name(post.author, scenario)}{handle}{time}"]
     lines.extend(_fill(post.text.get(lang), "│ "))
     counts = [
-        f"{value:,} {words[key]}".replace(",", "." if lang == "id" else ",")
+        f"{grouped(value, lang)} {words[key]}"
         for key, value in (
             ("reactions", post.reactions),
             ("shares", post.shares),

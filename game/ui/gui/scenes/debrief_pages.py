@@ -24,6 +24,7 @@ from game.classroom.debrief import Debrief, DecisionRow
 from game.classroom.report_deliberation import reason_line, vote_line
 from game.classroom.report_deliberation import words as reason_words
 from game.core.model import COMPETENCIES
+from game.numbers import grouped
 from game.ui.gui import theme
 from game.ui.gui.debrief_sheet import Sheet
 from game.ui.gui.graph_picture import GraphPicture, PlayedPath, draw_legend
@@ -66,10 +67,10 @@ def summary_page(sheet: Sheet, debrief: Debrief, records: ClassRecords) -> None:
     whole = summary.whole
     named = [name for name in summary.groups if name]
     tiles = [
-        (str(whole.participants), tr(lang, "debrief_participants")),
-        (str(whole.finished), tr(lang, "debrief_finished")),
-        (str(len(named)), tr(lang, "debrief_group_count")),
-        (str(summary.plays), tr(lang, "debrief_plays")),
+        (grouped(whole.participants, lang), tr(lang, "debrief_participants")),
+        (grouped(whole.finished, lang), tr(lang, "debrief_finished")),
+        (grouped(len(named), lang), tr(lang, "debrief_group_count")),
+        (grouped(summary.plays, lang), tr(lang, "debrief_plays")),
     ]
     gap = 24
     width = (sheet.width - gap * (len(tiles) - 1)) // len(tiles)
@@ -93,8 +94,8 @@ def summary_page(sheet: Sheet, debrief: Debrief, records: ClassRecords) -> None:
     sheet.y = max(left_bottom, sheet.y) + 16
     sessions = ", ".join(summary.sessions) or "-"
     sheet.text(
-        tr(lang, "debrief_read", statements=records.statements, files=records.files,
-           sessions=sessions),
+        tr(lang, "debrief_read", statements=grouped(records.statements, lang),
+           files=grouped(records.files, lang), sessions=sessions),
         colour=colours.muted,
     )  # fmt: skip
     for note in debrief.notes:
@@ -136,8 +137,8 @@ def _tier_histogram(sheet: Sheet, tally: Tally, x: int, width: int, lang: str) -
         bar = pygame.Rect(left + 12, base - height, column - 24, height)
         if height:
             sheet.box(bar, colours.primary, radius=4)
-        sheet.text(str(count), x=left, y=base - height - line - 4, width=column, bold=True,
-                   align="centre")  # fmt: skip
+        above = base - height - line - 4
+        sheet.text(grouped(count, lang), x=left, y=above, width=column, bold=True, align="centre")
         sheet.text(tier, x=left, y=base + 6, width=column, align="centre")
     sheet.box(pygame.Rect(x, base, width, 2), colours.ink)
     sheet.y = base + 6 + line
@@ -158,7 +159,7 @@ def decisions_page(sheet: Sheet, debrief: Debrief, records: ClassRecords) -> Non
 def _decision(sheet: Sheet, number: int, row: DecisionRow, lang: str) -> None:
     colours = sheet.colours
     sheet.text(f"{number}. {row.text}", bold=True)
-    sheet.text(tr(lang, "debrief_answers", n=row.answers), colour=colours.muted)
+    sheet.text(tr(lang, "debrief_answers", n=grouped(row.answers, lang)), colour=colours.muted)
     sheet.gap(8)
     text_width = sheet.width * 45 // 100
     count_width = sheet.font("body", True).size("000 · 100%")[0] + 8
@@ -173,7 +174,7 @@ def _decision(sheet: Sheet, number: int, row: DecisionRow, lang: str) -> None:
         track = pygame.Rect(text_width + 24, top + 4, bar_width, line - 8)
         best = BEST_ON_BLACK if sheet.settings.high_contrast else BEST
         sheet.bar(track, option.share, best if option.is_best else colours.primary)
-        count = f"{option.count} · {option.share:.0%}"
+        count = f"{grouped(option.count, lang)} · {option.share:.0%}"
         sheet.text(count, x=track.right + 8, y=top, width=count_width, bold=True, align="right")
         if option.is_best:
             left = track.right + 8 + count_width + 16
@@ -297,7 +298,7 @@ def _group_table(
         for index, value in enumerate(values):
             x = label_width + index * column
             if competency is None:
-                shown = "-" if value is None else str(value)
+                shown = "-" if value is None else grouped(int(value), lang)
                 sheet.text(shown, x=x + 8, y=top, width=column - 16, bold=True,
                            align="centre")  # fmt: skip
                 continue
