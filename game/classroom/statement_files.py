@@ -12,7 +12,8 @@ and is parsed once), any other line whole. Also how a piece's facts travel back
 from a worker (as columns of plain values). Reading runs with the cyclic garbage
 collector paused (``game.collector``): it makes many objects and no cycles.
 
-It does not dedupe, void or tally (``aggregate`` does) and knows no scenario file.
+It does not dedupe, void, group into plays or tally (``play_pieces``, ``plays`` and
+``aggregate`` do) and knows no scenario file.
 """
 
 from __future__ import annotations
@@ -178,8 +179,6 @@ class _LineReader:
 
     def __init__(self, result: ChunkResult) -> None:
         self.result = result
-        self.facts = result.facts
-        self.starts = result.starts
         self.compact = CompactLines()
         result.definitions = self.compact.definitions  # decisions' texts, as first read
 
