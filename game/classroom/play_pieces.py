@@ -38,6 +38,7 @@ from game.collector import collector_paused
 # Fact's fields by position (``itemgetter`` reads them in C)
 _KIND, _ID, _REGISTRATION, _SCENARIO = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 _STAMP, _VALUE, _DECISION = itemgetter(7), itemgetter(9), itemgetter(10)
+SPAN_GAP = 1 << 20
 
 
 @dataclass
@@ -259,7 +260,7 @@ class PlayMerge:
             ranges = [(first, last) for key, _, first, last in piece.plays if key in wanted]
             spans += _joined_spans(piece.chunk.path, ranges)
         distinct: dict[str, Fact] = {}
-        for result in read_chunks(spans, workers=1):
+        for result in read_chunks(spans):  # in parallel when there is much to read again
             for fact in compress(result.facts, _in_keys(result.facts, wanted)):
                 distinct.setdefault(fact.statement_id, fact)
         plays = plays_of(distinct.values(), self.voided)
@@ -271,10 +272,11 @@ def _in_keys(facts: list[Fact], keys: set[PlayKey]) -> list[bool]:
 
 
 def _joined_spans(path: str, ranges: list[tuple[int, int]]) -> list[Chunk]:
-    """Chunks covering the lines that start in each [first, last] range, overlaps joined."""
+    """Chunks covering the lines that start in each [first, last] range, joined when less than
+    ``SPAN_GAP`` apart (reading a few lines of other plays costs less than starting again)."""
     joined: list[list[int]] = []
     for first, last in sorted(ranges):
-        if joined and first <= joined[-1][1]:
+        if joined and first <= joined[-1][1] + SPAN_GAP:
             joined[-1][1] = max(joined[-1][1], last + 1)
         else:
             joined.append([first, last + 1])
