@@ -202,7 +202,7 @@ def test_any_dealing_of_the_statements_gives_the_statement_by_statement_report(
 
 
 def test_a_play_read_out_of_time_order_keeps_its_latest_statements() -> None:
-    """Answers, completions and reflections not in time order in the file: grouping a run at once
+    """Answers and completions not in time order in the file: grouping a run at once
     keeps the latest of each, as adding them one by one does."""
 
     def fact(kind: str, number: str, stamp: str, decision: int = 0, value: str = "") -> Fact:
