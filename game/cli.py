@@ -222,11 +222,16 @@ def play_command(args: argparse.Namespace) -> int:
         print(f"perekat: {translate(args.lang, str(error))}", file=sys.stderr)
         return EXIT_INVALID
     engine = session.engine
+    if args.results_dir is None and session.results_dir:  # a resumed class play writes on there
+        args.results_dir = Path(session.results_dir)
     statements = cli_records.start_play_records(
         args, records, scenario, engine, session.player, session.mode, session.play_id, seat
     )
     play_id = statements.registration
-    autosaver = Autosaver(store, scenario.content_hash, session.player, session.mode, play_id)
+    results = str(args.results_dir) if args.results_dir is not None else ""
+    autosaver = Autosaver(
+        store, scenario.content_hash, session.player, session.mode, play_id, results
+    )
     engine.bus.subscribe(autosaver)
     engine.bus.subscribe(HistoryRecorder(History(store.root), session.mode))
     engine.bus.subscribe(statements)  # after the autosave; a kill between them is caught up
@@ -238,7 +243,7 @@ def play_command(args: argparse.Namespace) -> int:
     if recorder is not None:
         engine.bus.subscribe(recorder)
     options = TextPlayerOptions(
-        args.lang, session.mode, sys.stdin.isatty(), session.player, play_id
+        args.lang, session.mode, sys.stdin.isatty(), session.player, play_id, results
     )
     # a class play asks for the reflection even from a script (its next line; none at the end)
     options.asks_reflection = options.is_interactive or args.session is not None
@@ -283,6 +288,7 @@ class PlaySession:
     is_resumed: bool = False
     needs_autosave: bool = False
     play_id: str | None = None  # the learning-records registration a resumed play continues
+    results_dir: str = ""  # the class results folder a resumed play wrote to
 
 
 def _start_play(args: argparse.Namespace, scenario: Scenario, store: SaveStore) -> PlaySession:
@@ -327,6 +333,7 @@ def _start_play(args: argparse.Namespace, scenario: Scenario, store: SaveStore) 
         is_resumed=True,
         needs_autosave=bool(args.load),
         play_id=save.header.play_id or None,
+        results_dir=save.header.results_dir,
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ralph.models.xapi.base.statements import BaseXapiStatement
-from test_cli import MINI, run
+from test_cli import MINI, last_json, run
 
 NAME = "Rahmawati Kusuma"
 RATIONALE = "urn:perekat:ext:rationale"  # appears nowhere in the scenario's own text
@@ -245,3 +245,22 @@ def test_a_class_play_records_the_reflection_typed_after_the_report(tmp_path: Pa
     assert verbs(statements) == ["answered", "answered", "completed", "commented"]
     assert statements[-1]["result"]["response"] == "Saya akan mengecek sumber dulu."
     BaseXapiStatement.model_validate(statements[-1])
+
+
+def test_a_resumed_class_play_writes_on_to_its_results_folder(tmp_path: Path) -> None:
+    """--resume without --results-dir: the autosave remembers the class folder, so the rest of
+    the play reaches it too and the class report sees the play finished."""
+    first = group_play(tmp_path, stdin="1\npertama\n")
+    assert first.returncode == 3, first.stderr
+    second = run(
+        "play", str(MINI), "--ui", "text", "--resume", "--saves-dir", str(tmp_path / "saves"),
+        stdin="1\nkedua\n",
+    )  # fmt: skip
+    assert second.returncode == 0, second.stderr
+    [results] = list((tmp_path / "usb").iterdir())
+    verbs = [json.loads(line)["verb"]["id"].rsplit("/", 1)[1] for line in lines(results)]
+    assert verbs.count("answered") == 2 and "completed" in verbs
+    report = run("class", "report", str(tmp_path / "usb"), "--json")
+    assert report.returncode == 0, report.stderr
+    found = last_json(report.stdout)
+    assert found["participants"] == 1 and sum(found["tiers"].values()) == 1  # it finished

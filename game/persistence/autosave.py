@@ -22,12 +22,14 @@ class Autosaver:
         player: str = "",
         mode: str = "learn",
         play_id: str = "",
+        results_dir: str = "",
     ) -> None:
         self.store = store
         self.scenario_hash = scenario_hash
         self.player = player
         self.mode = mode
         self.play_id = play_id  # the learning-records registration, so a resume continues it
+        self.results_dir = results_dir  # the class results folder, so a resume writes there too
         self.saves = 0
 
     def __call__(self, event: Event) -> None:
@@ -45,5 +47,6 @@ class Autosaver:
             slot="autosave",
             mode=self.mode,
             play_id=self.play_id,
+            results_dir=self.results_dir,
         )
         self.saves += 1

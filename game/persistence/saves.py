@@ -44,6 +44,7 @@ class SaveHeader:
     mode: str = "learn"
     perekat_version: str = __version__
     play_id: str = ""  # the play's learning-records registration, kept across resumes
+    results_dir: str = ""  # the class results folder the play also writes to, kept likewise
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,7 @@ class SaveStore:
         slot: str = "",
         mode: str = "learn",
         play_id: str = "",
+        results_dir: str = "",
     ) -> SaveHeader:
         """Save ``state`` atomically at ``path``; raise SaveError when the disk refuses."""
         self._keep_unreadable(path)
@@ -107,6 +109,7 @@ class SaveStore:
             slot,
             mode,
             play_id=play_id,
+            results_dir=results_dir,
         )
         payload = {
             "format": SAVE_FORMAT,
@@ -238,7 +241,7 @@ def _header(data: Any) -> SaveHeader:
         raise SaveError("the save header lacks its scenario, node or time")
     extra = {
         name: data[name]
-        for name in ("player", "slot", "mode", "perekat_version", "play_id")
+        for name in ("player", "slot", "mode", "perekat_version", "play_id", "results_dir")
         if isinstance(data.get(name), str)
     }
     if extra.get("mode", "learn") not in ("learn", "assess"):

@@ -40,6 +40,7 @@ class TextPlayerOptions:
     is_interactive: bool = False
     player: str = ""
     play_id: str = ""  # the learning-records registration, written into slot saves too
+    results_dir: str = ""  # the class results folder, written into slot saves too
     asks_reflection: bool = False  # after the report: one action for work (blank skips)
     asks_rationale: bool = False  # group mode: the group's reason after each choice (blank skips)
     notes: NoteLibrary | None = None  # the learning notes feedback names; None: the shipped ones
@@ -284,6 +285,7 @@ class TextPlayer:
                     slot=slot,
                     mode=self.options.mode,
                     play_id=self.options.play_id,
+                    results_dir=self.options.results_dir,
                 )
             except SaveError as error:
                 self.print(translate(self.lang, str(error)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from game.persistence.settings import Settings
 from game.ui.gui.app import App
 from game.ui.gui.intents import Action, Intent
 from game.ui.gui.scenes.group_setup import GroupSetupScene
+from game.ui.gui.scenes.pause import PauseScene
 from game.ui.gui.scenes.play import PlayScene
 from game.ui.gui.scenes.rationale import RationaleScene
 from game.ui.gui.scenes.title import TitleScene
@@ -179,3 +181,41 @@ def test_the_window_s_command_line_seats_a_group_play(tmp_path: Path) -> None:
         row = store.play(play_id)
     assert row is not None
     assert (row.session, row.group, row.members) == ("KELAS-A", "Tim 3", ("Siti", "Budi"))
+
+
+def test_a_class_play_loaded_from_a_save_writes_on_to_its_results_folder(
+    app: App, tmp_path: Path
+) -> None:
+    """The autosave and a named save keep the class results folder: a play loaded from either
+    sends the rest of its statements there too."""
+    folder = tmp_path / "usb"
+    play = group_play(app, Seat("KELAS-A", "Kelompok 2", ("Siti", "Budi"), results_dir=folder))
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    box = app.stack.top
+    assert isinstance(box, RationaleScene)
+    box.finish("save")
+    app.push(PauseScene(app, play))
+    pause = app.stack.top
+    assert isinstance(pause, PauseScene)
+    pause.entry.set_text("kelas")
+    pause.save_slot()
+    app.pop()
+    app.pop()  # leave the play
+    for path in (
+        app.saves.autosave_path(play.scenario.scenario_id),
+        app.saves.slot_path(play.scenario.scenario_id, "kelas"),
+    ):
+        save = app.saves.read(path)
+        assert save.header.results_dir == str(folder) and save.header.play_id == play.play_id
+        loaded = PlayScene(app, play.scenario, save=save)
+        assert loaded.seat is not None and loaded.seat.results_dir == folder
+    app.push(loaded)
+    to_choices(app, loaded)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    box = app.stack.top
+    assert isinstance(box, RationaleScene)
+    box.finish("save")
+    [results] = list(folder.iterdir())
+    statements = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+    verbs = [item["verb"]["id"].rsplit("/", 1)[1] for item in statements]
+    assert verbs.count("answered") == 2

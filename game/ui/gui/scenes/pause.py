@@ -119,8 +119,16 @@ class PauseScene(Scene):
         engine = self.play.engine
         try:
             path = self.app.saves.slot_path(engine.scenario.scenario_id, name)
+            seat = self.play.seat  # a loaded slot goes on with the same records and class folder
             self.app.saves.write(
-                path, engine.state, engine.scenario.content_hash, slot=name, mode=self.play.mode
+                path,
+                engine.state,
+                engine.scenario.content_hash,
+                self.play.player,
+                slot=name,
+                mode=self.play.mode,
+                play_id=self.play.play_id or "",
+                results_dir=str(seat.results_dir) if seat is not None and seat.results_dir else "",
             )
         except SaveError as error:
             self.message = translate(self.app.lang, str(error))

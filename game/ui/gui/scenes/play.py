@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +73,11 @@ class PlayScene(Scene):
             player = save.header.player
             # a save from before plays carried their records' id goes on under a new one
             self.play_id: str | None = save.header.play_id or None
-            # a group's play loaded from a save is the group's again (it asks for reasons)
+            # a group's play loaded from a save is the group's again (it asks for reasons) and
+            # writes on to the class results folder it wrote to
             self.seat = seat or seat_of_play(app.saves.root, self.play_id)
+            if self.seat is not None and self.seat.results_dir is None and save.header.results_dir:
+                self.seat = replace(self.seat, results_dir=Path(save.header.results_dir))
         else:
             if self.autosaves:
                 # an unfinished earlier play is kept aside, never overwritten
@@ -346,8 +350,12 @@ class PlayScene(Scene):
         """Autosave, history and the learning records listen to the current engine."""
         bus = self.engine.bus
         content_hash, play_id = self.scenario.content_hash, self.play_id or ""
+        seat = self.seat
+        results = str(seat.results_dir) if seat is not None and seat.results_dir else ""
         if self.autosaves:
-            saver = Autosaver(self.app.saves, content_hash, self.player, self.mode, play_id)
+            saver = Autosaver(
+                self.app.saves, content_hash, self.player, self.mode, play_id, results
+            )
             bus.subscribe(saver)
             bus.subscribe(HistoryRecorder(self.app.history, self.mode))
         saves, state, lang = self.app.saves.root, self.engine.state, self.app.lang
