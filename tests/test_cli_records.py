@@ -264,3 +264,11 @@ def test_a_resumed_class_play_writes_on_to_its_results_folder(tmp_path: Path) ->
     assert report.returncode == 0, report.stderr
     found = last_json(report.stdout)
     assert found["participants"] == 1 and sum(found["tiers"].values()) == 1  # it finished
+
+
+def test_the_text_report_shows_the_group_s_reasons(tmp_path: Path) -> None:
+    """The end-of-play review lists each reason the group typed under its decision."""
+    out = group_play(tmp_path, stdin="1\nkami sepakat\n1\n\n")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("Alasan kelompok: kami sepakat") == 1
+    assert out.stdout.count("Alasan kelompok:") == 1  # the skipped one shows nothing

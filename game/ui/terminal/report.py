@@ -60,6 +60,8 @@ def render_report(scenario: Scenario, state: PlayState, lang: str = "id") -> str
         text = choice.text.get(lang) if choice else record.choice_id
         lines.append(_wrap(f"{number}. [{record.node_id}] {text}", "  "))
         lines.append(f"     {say(lang, 'rating')}: {_ratings(dict(record.ratings))}")
+        if record.rationale:
+            lines.append(_wrap(f"{say(lang, 'group_reason')}: {record.rationale}", "     "))
         if choice and choice.feedback:
             lines.append(_wrap(f"{say(lang, 'feedback')}: {choice.feedback.get(lang)}", "     "))
         best = best_choice(node.choices) if node else None

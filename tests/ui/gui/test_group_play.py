@@ -20,6 +20,7 @@ from game.ui.gui.scenes.group_setup import GroupSetupScene
 from game.ui.gui.scenes.pause import PauseScene
 from game.ui.gui.scenes.play import PlayScene
 from game.ui.gui.scenes.rationale import RationaleScene
+from game.ui.gui.scenes.report import ReportScene
 from game.ui.gui.scenes.title import TitleScene
 
 RATIONALE = "urn:perekat:ext:rationale"
@@ -219,3 +220,18 @@ def test_a_class_play_loaded_from_a_save_writes_on_to_its_results_folder(
     statements = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
     verbs = [item["verb"]["id"].rsplit("/", 1)[1] for item in statements]
     assert verbs.count("answered") == 2
+
+
+def test_the_end_of_play_review_shows_the_group_s_reasons(app: App) -> None:
+    """Each decision in the report's review carries the reason the group typed with it."""
+    play = group_play(app)
+    app.dispatch(Intent(Action.CHOOSE, 1))
+    box = app.stack.top
+    assert isinstance(box, RationaleScene)
+    type_text(app, "Kami <sepakat>")
+    app.dispatch(Intent(Action.NEXT_FOCUS))
+    app.dispatch(Intent(Action.CONFIRM))
+    report = ReportScene(app, play.scenario, play.engine, play.mode)
+    app.push(report)
+    draw(app, "report-group-reason")
+    assert "The group's reason: <i>Kami &lt;sepakat&gt;</i>" in report._review()  # app in English

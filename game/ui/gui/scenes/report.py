@@ -212,6 +212,9 @@ class ReportScene(Scene):
             ratings = ", ".join(f"{name} {value}" for name, value in record.ratings)
             item = f"{number}. {html.escape(choice.text.get(lang))}<br>{tr(lang, 'rating')}: "
             item += ratings or "-"
+            if record.rationale:
+                reason = html.escape(record.rationale)
+                item += f"<br>{tr(lang, 'rationale_heading')}: <i>{reason}</i>"
             best = best_choice(node.choices)
             if (
                 best is not None
