@@ -16,6 +16,7 @@ It reads no files and renders nothing: ``report_text`` and ``report_html`` do.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -259,21 +260,31 @@ def edge_counts(
     A play recorded from its first decision also walks the steps from the start.
     A way taken twice by one play (a loop) counts once for it.
     """
-    counts: dict[EdgeKey, int] = {}
+    counts: Counter[EdgeKey] = Counter()
+    ways: dict[tuple[str, str], frozenset[EdgeKey]] = {}  # a choice -> the ways it takes on
+    steps: set[EdgeKey] = set()
+    _walk_steps(scenario, scenario.start, steps)
+    start = frozenset(steps)
     for first, choices in paths:
-        taken: set[EdgeKey] = set()
-        if first == 1:
-            _walk_steps(scenario, scenario.start, taken)
-        for node_id, choice_id in choices:
-            node = scenario.nodes.get(node_id)
-            choice = node.choice(choice_id) if node is not None else None
-            if choice is None:
-                continue
-            taken.add((node_id, choice_id))
-            _walk_steps(scenario, choice.goto, taken)
-        for key in taken:
-            counts[key] = counts.get(key, 0) + 1
-    return counts
+        parts = [start] if first == 1 else []
+        for pair in choices:
+            way = ways.get(pair)
+            if way is None:
+                way = ways[pair] = _way(scenario, *pair)
+            parts.append(way)
+        counts.update(set().union(*parts))
+    return dict(counts)
+
+
+def _way(scenario: Scenario, node_id: str, choice_id: str) -> frozenset[EdgeKey]:
+    """The choice's edge and the steps after it (nothing for a choice the scenario lacks)."""
+    node = scenario.nodes.get(node_id)
+    choice = node.choice(choice_id) if node is not None else None
+    if choice is None:
+        return frozenset()
+    taken: set[EdgeKey] = {(node_id, choice_id)}
+    _walk_steps(scenario, choice.goto, taken)
+    return frozenset(taken)
 
 
 def _walk_steps(scenario: Scenario, node_id: str, taken: set[EdgeKey]) -> None:
