@@ -228,7 +228,8 @@ def play_command(args: argparse.Namespace) -> int:
         args, records, scenario, engine, session.player, session.mode, session.play_id, seat
     )
     play_id = statements.registration
-    results = str(args.results_dir) if args.results_dir is not None else ""
+    # kept in the save as a full path: a resume from another folder writes to the same place
+    results = str(args.results_dir.absolute()) if args.results_dir is not None else ""
     autosaver = Autosaver(
         store, scenario.content_hash, session.player, session.mode, play_id, results
     )

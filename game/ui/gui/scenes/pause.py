@@ -119,7 +119,8 @@ class PauseScene(Scene):
         engine = self.play.engine
         try:
             path = self.app.saves.slot_path(engine.scenario.scenario_id, name)
-            seat = self.play.seat  # a loaded slot goes on with the same records and class folder
+            # a loaded slot goes on with the same records and class results folder
+            folder = self.play.seat.results_dir if self.play.seat is not None else None
             self.app.saves.write(
                 path,
                 engine.state,
@@ -128,7 +129,7 @@ class PauseScene(Scene):
                 slot=name,
                 mode=self.play.mode,
                 play_id=self.play.play_id or "",
-                results_dir=str(seat.results_dir) if seat is not None and seat.results_dir else "",
+                results_dir=str(folder.absolute()) if folder is not None else "",
             )
         except SaveError as error:
             self.message = translate(self.app.lang, str(error))

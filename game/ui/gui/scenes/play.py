@@ -351,7 +351,8 @@ class PlayScene(Scene):
         bus = self.engine.bus
         content_hash, play_id = self.scenario.content_hash, self.play_id or ""
         seat = self.seat
-        results = str(seat.results_dir) if seat is not None and seat.results_dir else ""
+        folder = seat.results_dir if seat is not None else None
+        results = str(folder.absolute()) if folder is not None else ""
         if self.autosaves:
             saver = Autosaver(
                 self.app.saves, content_hash, self.player, self.mode, play_id, results
