@@ -2,8 +2,9 @@
 
 Owns the play layout (the scene illustration, an in-world presentation when the
 node has one, the speaker's name tab and the text panel with its typewriter,
-the choices as wrapped cards selectable by mouse, keys 1-9 and arrows+Enter,
-locked ones greyed with their reason) and the learning-mode feedback panel
+the choices as wrapped cards, laid out by ``choice_cards``, selectable by mouse,
+keys 1-9 and arrows+Enter, locked ones greyed with their reason) and the
+learning-mode feedback panel
 (with a button for each learning note the choice names, which opens it over the
 feedback); a group's play (a seat with a group, also when loaded from a save) asks
 for the group's reason before a choice is made (``rationale``); what lies under
@@ -36,6 +37,7 @@ from game.persistence.autosave import Autosaver
 from game.persistence.history import HistoryRecorder
 from game.persistence.saves import SaveGame
 from game.ui.gui import backdrop, theme
+from game.ui.gui.choice_cards import build_choice_cards
 from game.ui.gui.feedback import build_feedback, draw_feedback
 from game.ui.gui.illustrations import background
 from game.ui.gui.intents import Action, Intent
@@ -46,7 +48,6 @@ from game.ui.terminal.messages import translate
 
 PANEL = pygame.Rect(theme.MARGIN, 720 - theme.MARGIN - 232, 1280 - 2 * theme.MARGIN, 232)
 STAGE_TOP = theme.MARGIN
-CHOICE_GAP = 12
 FADE_SECONDS = 0.2  # between nodes; reduced motion turns it into a cut
 
 
@@ -227,76 +228,20 @@ class PlayScene(Scene):
             self.app.focus.set([self.continue_button])
         self.app.dirty = True
 
-    def _choice_boxes(self, view: NodeView, width: int) -> list[tuple[ChoiceView, Any]]:
-        manager, lang = self.app.manager, self.app.lang
-        boxes = []
-        for choice in view.choices:
-            markup = f"<b>{choice.number}.</b> {html.escape(choice.text)}"
-            if not choice.is_available and choice.locked_reason:
-                markup += (
-                    f"<br><font size=3.5>{tr(lang, 'locked')}: "
-                    f"{html.escape(choice.locked_reason)}</font>"
-                )
-            box = UITextBox(
-                markup,
-                pygame.Rect(0, 0, width - 40, -1),
-                manager,
-                object_id=ObjectID(class_id="@choice_text"),
-            )
-            boxes.append((choice, box))
-        return boxes
-
     def show_choices(self, view: NodeView) -> None:
-        """Choices as cards: wrapped text (sized by pygame_gui) under a clickable button.
-
-        Layouts are tried from the richest down until every choice fits: beside the
-        presentation above the narration, then with the narration folded away, then
-        across the whole width with the presentation folded away too.
-        """
-        has_stage = view.presentation is not None
-        full = 720 - theme.MARGIN - STAGE_TOP
-        layouts = [(640, 1280 - theme.MARGIN - 640, PANEL.top - 56 - STAGE_TOP, True, True)]
-        if not has_stage:
-            layouts = [(200, 880, PANEL.top - 56 - STAGE_TOP, True, False)]
-        layouts += [
-            (layouts[0][0], layouts[0][1], full, False, has_stage),
-            (theme.MARGIN, 1280 - 2 * theme.MARGIN, full, False, False),
-        ]
-        built: dict[int, list[tuple[ChoiceView, Any]]] = {}  # boxes by width, built once
-        for left, width, space, panel_fits, stage_fits in layouts:
-            keep_panel, keep_stage = panel_fits, stage_fits
-            if width not in built:
-                built[width] = self._choice_boxes(view, width)
-            boxes = built[width]
-            heights = [box.rect.height + 20 for _, box in boxes]
-            total = sum(heights) + CHOICE_GAP * (len(boxes) - 1)
-            if total <= space or (left, width) == (theme.MARGIN, 1280 - 2 * theme.MARGIN):
-                break
-        for other in built.values():
-            if other is not boxes:
-                for _, box in other:
-                    box.kill()
-        self.panel_visible, self.stage_visible = keep_panel, keep_stage
-        if not keep_panel:
+        """The choices as cards (``choice_cards``), the narration and presentation folded away
+        when the cards need their room."""
+        cards = build_choice_cards(self.app, view, PANEL.top, STAGE_TOP)
+        self.panel_visible, self.stage_visible = cards.panel_visible, cards.stage_visible
+        if not cards.panel_visible:
             # the narration has been read; fold it away so every choice fits on screen
             for widget in (self.text_box, self.name_label):
                 if widget is not None:
                     widget.hide()
-        top = STAGE_TOP if keep_stage else STAGE_TOP + max(0, (space - total) // 2)
-        focusable = []
-        for (choice, box), height in zip(boxes, heights, strict=True):
-            rect = pygame.Rect(left, top, width, height)
-            box.set_relative_position((rect.x + 20, rect.y + 10))
-            hit = UIButton(rect, "", self.app.manager, object_id=ObjectID(class_id="@hit"))
-            if not choice.is_available:
-                hit.disable()
-            self.widgets += [box, hit]
-            self.choice_buttons[hit] = choice
-            self.choice_cards.append((rect, choice, hit))
-            if choice.is_available:
-                focusable.append(hit)
-            top += height + CHOICE_GAP
-        self.app.focus.set(focusable)
+        self.widgets += cards.widgets
+        self.choice_buttons.update(cards.buttons)
+        self.choice_cards += cards.cards
+        self.app.focus.set(cards.focusable)
 
     def show_feedback(self, choice: Choice) -> None:
         """Learning mode: the rating, feedback and any violation, then Continue."""
