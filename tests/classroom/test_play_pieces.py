@@ -30,6 +30,17 @@ def one_by_one(folder: Path, chunk_bytes: int) -> ClassRecords:
     return read_statements(plan_chunks(files, chunk_bytes), len(files), workers=1)
 
 
+def statements_in(folder: Path, top_only: bool = False) -> list[dict[str, Any]]:
+    """Every whole statement in the folder's files (``top_only``: not in its sub-folders)."""
+    return [
+        json.loads(line)
+        for path in sorted(folder.rglob("*.jsonl"))
+        if not top_only or path.parent == folder
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("{") and line.endswith("}")
+    ]
+
+
 def assert_same(folder: Path, chunk_bytes: int) -> None:
     pieces = read_records([folder], workers=1, chunk_bytes=chunk_bytes)
     whole = one_by_one(folder, chunk_bytes)
@@ -76,12 +87,7 @@ def test_an_id_that_is_a_void_here_and_an_answer_there_is_read_one_by_one(
     """A void whose id an answer elsewhere also has: statement by statement, first copy wins."""
     folder = tmp_path / "results"
     shutil.copytree(klass.folder, folder)
-    lines = [
-        json.loads(line)
-        for path in sorted(folder.rglob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip().startswith("{") and line.strip().endswith("}")
-    ]
+    lines = statements_in(folder)
     void = next(item for item in lines if item["verb"]["id"].endswith("/voided"))
     answer = next(item for item in lines if item["verb"]["id"].endswith("/answered"))
     clash = dict(void, id=answer["id"])
@@ -101,12 +107,7 @@ def test_a_void_or_a_different_first_copy_in_another_file_changes_the_play(
     statement reading has them."""
     folder = tmp_path / "results"
     shutil.copytree(klass.folder, folder)
-    answers = [
-        json.loads(line)
-        for path in sorted(folder.rglob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if '/verbs/answered"' in line and line.endswith("}")
-    ]
+    answers = [item for item in statements_in(folder) if item["verb"]["id"].endswith("/answered")]
     last = max(answers, key=lambda item: item["timestamp"])
     void = {
         "id": "0f0f0f0f-0000-4000-8000-000000000001",
@@ -172,13 +173,7 @@ def _void(void_id: str, by: dict[str, Any], target: dict[str, Any]) -> dict[str,
 
 @pytest.fixture(scope="module")
 def class_lines(klass: ClassFiles) -> list[dict[str, Any]]:
-    return [
-        json.loads(line)
-        for path in sorted(klass.folder.rglob("*.jsonl"))
-        if path.parent == klass.folder
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.startswith("{") and line.endswith("}")
-    ]
+    return statements_in(klass.folder, top_only=True)
 
 
 @settings(
