@@ -92,13 +92,6 @@ class ClassRecords:
                 if fact.kind == "voided":
                     voided.add(fact.value)
 
-    def live(self) -> Iterable[Fact]:
-        """The statements that stand: neither voiding nor voided."""
-        voided = self.voided
-        for fact in self.facts.values():
-            if fact.kind != "voided" and fact.statement_id not in voided:
-                yield fact
-
 
 @collector_paused()
 def read_records(

@@ -183,14 +183,12 @@ class PlayMerge:
     voids: dict[str, str] = field(default_factory=dict)  # a void's id -> what it retracts
     exact: bool = True  # False: read every statement one by one instead
     twice: bool = False  # some id was read twice
-    where: dict[PlayKey, list[int]] = field(default_factory=dict)  # key -> pieces holding it
     kept: dict[PlayKey, PlaySummary | None] = field(default_factory=dict)  # None: read again
 
     def add(self, piece: Piece | None) -> None:
         if piece is None:
             self.exact = False
             return
-        at = len(self.pieces)
         self.pieces.append(piece)
         ids = piece.statement_ids()
         before = len(self.seen)
@@ -199,15 +197,9 @@ class PlayMerge:
         for void_id, target in zip(piece.void_ids, piece.voided, strict=True):
             if self.voids.setdefault(void_id, target) != target:
                 self.exact = False  # two voids with one id retract different statements
-        where, kept = self.where, self.kept
+        kept = self.kept
         for key, play, _, _ in piece.plays:
-            holders = where.get(key)
-            if holders is None:
-                where[key] = [at]
-                kept[key] = play
-            else:
-                holders.append(at)
-                kept[key] = None  # it goes on in another piece
+            kept[key] = None if key in kept else play  # None: it goes on in another piece
 
     @property
     def voided(self) -> set[str]:
